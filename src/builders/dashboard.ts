@@ -1,0 +1,113 @@
+/**
+ * The dashboard builder: the foundation SDK's `DashboardBuilder` plus what a resource needs —
+ * a folder, a uid derived from the title, stable panel ids and query refIds, and the source line
+ * of every panel so that diagnostics point at the call that made it.
+ */
+import * as sdk from '@grafana/grafana-foundation-sdk/dashboard';
+import type * as cog from '@grafana/grafana-foundation-sdk/cog';
+import { captureSource, type SourceLocation } from '../model/source.ts';
+import { slug, type Resource, type ResourceSource } from '../model/resource.ts';
+import { dashboardDefaults } from './defaults.ts';
+
+/** A dashboard definition; every SDK setter is available, with the SDK's names. */
+export class DashboardDefinition extends sdk.DashboardBuilder implements ResourceSource {
+  readonly definedAt: SourceLocation = captureSource();
+  private folderTitle: string = dashboardDefaults.folder;
+  private readonly panelSources: SourceLocation[] = [];
+  private uidValue: string;
+  private readonly titleValue: string;
+
+  constructor(title: string) {
+    super(title);
+    this.titleValue = title;
+    this.uidValue = slug(title);
+    super.uid(this.uidValue);
+    this.tooltip(sdk.DashboardCursorSync.Crosshair)
+      .timezone(dashboardDefaults.timezone)
+      .refresh(dashboardDefaults.refresh)
+      .time({ from: dashboardDefaults.timeFrom, to: 'now' })
+      .readonly();
+  }
+
+  /** Set the uid; by default it is derived from the title. At most 40 of `[a-z0-9-]`. */
+  override uid(uid: string): this {
+    this.uidValue = uid;
+    return super.uid(uid);
+  }
+
+  /** The Grafana folder (by title) the dashboard is provisioned into. */
+  folder(title: string): this {
+    this.folderTitle = title;
+    return this;
+  }
+
+  override withPanel(panel: cog.Builder<sdk.Panel>): this {
+    this.panelSources.push(captureSource());
+    return super.withPanel(panel);
+  }
+
+  override withRow(row: cog.Builder<sdk.RowPanel>): this {
+    this.panelSources.push(captureSource());
+    return super.withRow(row);
+  }
+
+  /** Add several panels in order; each keeps the line of this call. */
+  withPanels(panels: cog.Builder<sdk.Panel>[]): this {
+    for (const panel of panels) this.withPanel(panel);
+    return this;
+  }
+
+  toResources(): Resource[] {
+    const body = finishDashboard(this.build());
+    const sources: Record<string, SourceLocation> = {};
+    this.panelSources.forEach((source, index) => (sources[`panels[${index}]`] = source));
+    return [
+      {
+        kind: 'dashboard',
+        target: 'grafana',
+        id: this.uidValue,
+        title: this.titleValue,
+        body,
+        source: this.definedAt,
+        placement: { folder: this.folderTitle },
+        sources,
+      },
+    ];
+  }
+}
+
+/** Start a dashboard; the uid is the slug of the title unless `.uid()` says otherwise. */
+export function dashboard(title: string): DashboardDefinition {
+  return new DashboardDefinition(title);
+}
+
+type PanelLike = {
+  id?: number;
+  type?: string;
+  targets?: { refId?: string }[];
+  panels?: PanelLike[];
+};
+
+/**
+ * Give panels ids in reading order and queries refIds A, B, C…, which Grafana needs to tell
+ * them apart; the SDK leaves both to the author.
+ */
+function finishDashboard(body: sdk.Dashboard): sdk.Dashboard {
+  let nextId = 1;
+  const visit = (panel: PanelLike) => {
+    panel.id = nextId++;
+    panel.targets?.forEach((target, index) => {
+      target.refId ??= refId(index);
+    });
+    panel.panels?.forEach(visit);
+  };
+  (body.panels as PanelLike[] | undefined)?.forEach(visit);
+  return body;
+}
+
+function refId(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return index < 26
+    ? letters[index]!
+    : `${letters[Math.floor(index / 26) - 1]}${letters[index % 26]}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * The `obs` command line. Command files under `commands/` only parse options, call the library
+ * and print; nothing is decided here.
+ */
+import { Command } from 'commander';
+import { commands } from './commands/index.ts';
+import { ExitCode } from './exit-codes.ts';
+import { setVerbosity } from './output.ts';
+
+export function createProgram(): Command {
+  const program = new Command('obs')
+    .description('Observability as code for the Virtual Pet platform')
+    .option('-v, --verbose', 'more logs on stderr (repeat for more)', (_, n: number) => n + 1, 0)
+    .option('--root <dir>', 'project root', process.cwd())
+    .showHelpAfterError()
+    .hook('preAction', (command) => setVerbosity(command.opts().verbose as number));
+  program.configureOutput({ outputError: (text, write) => write(text) });
+  program.exitOverride((error) => {
+    if (error.exitCode === 0) process.exit(0);
+    process.exit(ExitCode.usage);
+  });
+  for (const register of commands) register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(
+      `internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = ExitCode.internal;
+  }
+}

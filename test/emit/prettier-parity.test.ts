@@ -1,0 +1,62 @@
+/**
+ * The emitter writes prettier's bytes without running prettier per file (see
+ * src/emit/serialize.ts). This proves it: prettier, with the repository's config, must leave
+ * every JSON and YAML file of a fresh build exactly as it is.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as prettier from 'prettier';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline.ts';
+import { repoRoot } from '../../src/model/source.ts';
+import { toJson, toYaml } from '../../src/emit/serialize.ts';
+import { listFiles } from '../helpers/files.ts';
+
+const config = JSON.parse(fs.readFileSync(path.join(repoRoot, '.prettierrc.json'), 'utf8'));
+
+async function prettierOf(file: string, text: string): Promise<string> {
+  return prettier.format(text, { ...config, filepath: file });
+}
+
+describe('emitted files are prettier-formatted', () => {
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-parity-'));
+    const result = await build({ root: repoRoot, outDir });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('every JSON and YAML file of out/ is unchanged by prettier', async () => {
+    const files = listFiles(outDir).filter((f) => /\.(json|ya?ml)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(outDir, file), 'utf8');
+      expect(await prettierOf(file, text), file).toBe(text);
+    }
+  });
+
+  it.each([
+    ['short scalar arrays stay on one line', { tags: ['a', 'b'] }],
+    [
+      'long arrays break one element per line',
+      { tags: Array.from({ length: 30 }, (_, i) => `tag-${i}`) },
+    ],
+    ['long number arrays fill lines', { buckets: Array.from({ length: 60 }, (_, i) => i * 0.125) }],
+    ['nested empty containers', { a: {}, b: [], c: [{}], d: [[1, 2], []] }],
+    ['strings needing escapes', { s: 'quote " backslash \\ tab \t unicode é' }],
+  ])('JSON: %s', async (_name, document) => {
+    const text = toJson(document);
+    expect(await prettierOf('x.json', text)).toBe(text);
+  });
+
+  it.each([
+    ['multi-line strings become block scalars', { expr: 'sum(rate(x[5m]))\n/\nsum(rate(y[5m]))' }],
+    ['strings that need quotes', { a: '{{ $value }}', b: 'yes', c: '5m', d: "it's" }],
+    ['nested sequences of maps', { groups: [{ name: 'g', rules: [{ alert: 'A', for: '5m' }] }] }],
+  ])('YAML: %s', async (_name, document) => {
+    const text = toYaml(document);
+    expect(await prettierOf('x.yaml', text)).toBe(text);
+  });
+});
