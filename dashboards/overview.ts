@@ -2,12 +2,17 @@
 import * as sdk from '@grafana/grafana-foundation-sdk/dashboard';
 import { catalog } from '../platform/catalog.ts';
 import { prometheusDs } from '../src/conventions/datasources.ts';
+import {
+  dashboardPath,
+  dashboardUids,
+  serviceDashboardUid,
+} from '../src/conventions/dashboards.ts';
 import { dashboard, promQuery, row, stat, timeseries } from '../src/builders/index.ts';
 import { errorRatio, latency, requestRate, upRatio } from './lib/red.ts';
 import { envVariable } from './lib/variables.ts';
 
 const overview = dashboard('Virtual Pet overview')
-  .uid('vp-overview')
+  .uid(dashboardUids.overview)
   .tags(['virtual-pet', 'overview'])
   .description('Health of every Virtual Pet service; start here.')
   .withVariable(envVariable());
@@ -15,7 +20,9 @@ const overview = dashboard('Virtual Pet overview')
 for (const service of catalog.services) {
   const link = new sdk.DashboardLinkBuilder(`${service.title} dashboard`)
     .type(sdk.DashboardLinkType.Link)
-    .url(`/d/svc-${service.name}?\${__url_time_range}&var-env=\${env}`);
+    .url(
+      `${dashboardPath(serviceDashboardUid(service.name))}?\${__url_time_range}&var-env=\${env}`,
+    );
   overview
     .withRow(row(service.title))
     .withPanel(

@@ -2,6 +2,7 @@
 import { catalog } from '../platform/catalog.ts';
 import type { Service } from '../src/model/catalog.ts';
 import { prometheusDs } from '../src/conventions/datasources.ts';
+import { serviceDashboardUid } from '../src/conventions/dashboards.ts';
 import { dashboard, promQuery, row, timeseries } from '../src/builders/index.ts';
 import { errorRatio, latency, requestRate } from './lib/red.ts';
 import { envVariable, instanceVariable } from './lib/variables.ts';
@@ -9,7 +10,7 @@ import { envVariable, instanceVariable } from './lib/variables.ts';
 /** The dashboard of one service. */
 export function serviceDashboard(service: Service) {
   return dashboard(`${service.title}`)
-    .uid(`svc-${service.name}`)
+    .uid(serviceDashboardUid(service.name))
     .folder('Services')
     .tags(['virtual-pet', 'service', service.name, `team-${service.team}`])
     .description(service.description)
