@@ -1,8 +1,62 @@
 #!/usr/bin/env node
-// Entry point: register the TypeScript loader (tsx), so definitions and the compiler load
-// without a separate compile step, then run the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point. The CLI is TypeScript; rather than a loader hook for every module, it is bundled
+// once with esbuild (with its dependencies, which then load as one file) into
+// node_modules/.cache/obs, keyed by a hash of its sources, and imported from there. A changed
+// source gives a new bundle.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const src = path.join(root, 'src');
+
+function sourcesHash() {
+  const hash = crypto.createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) {
+        const stat = fs.statSync(full);
+        hash.update(`${full}:${stat.size}:${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(src);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const cache = path.join(root, 'node_modules', '.cache', 'obs');
+const bundle = path.join(cache, `cli-${sourcesHash()}.mjs`);
+if (!fs.existsSync(bundle)) {
+  const esbuild = await import('esbuild');
+  fs.mkdirSync(cache, { recursive: true });
+  for (const old of fs.readdirSync(cache))
+    if (old.startsWith('cli-')) fs.rmSync(path.join(cache, old), { force: true });
+  const temporary = `${bundle}.${process.pid}`;
+  await esbuild.build({
+    entryPoints: [path.join(src, 'cli', 'main.ts')],
+    bundle: true,
+    external: ['esbuild', 'prettier', 'playwright-core', 'vitest'],
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: temporary,
+    sourcemap: 'linked',
+    // CommonJS dependencies bundled into an ES module still call require() for built-ins.
+    banner: {
+      js: "import { createRequire as __obsRequire } from 'node:module'; const require = __obsRequire(import.meta.url);",
+    },
+    logLevel: 'silent',
+  });
+  fs.renameSync(temporary, bundle);
+  fs.renameSync(`${temporary}.map`, `${bundle}.map`);
+}
+// The bundle's map is only read for stack traces of internal errors (OBS_DEBUG=1): parsing it
+// on every start would cost more than the rest of a small build.
+if (process.env.OBS_DEBUG) process.setSourceMapsEnabled(true);
+const { main } = await import(pathToFileURL(bundle).href);
 await main(process.argv);

@@ -6,7 +6,13 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Resource, ResourceSource } from '../model/resource.ts';
-import { setProjectRoot, toRepoPath, type SourceLocation } from '../model/source.ts';
+import {
+  relativeSource,
+  setProjectRoot,
+  toRepoPath,
+  type SourceLocation,
+} from '../model/source.ts';
+import { bundleDefinitions } from './bundle.ts';
 import { discoverDefinitions } from './discover.ts';
 
 export interface LoadResult {
@@ -20,12 +26,18 @@ export interface LoadResult {
 export async function loadDefinitions(root: string, files?: string[]): Promise<LoadResult> {
   setProjectRoot(root);
   const modules = files ?? discoverDefinitions(root);
+  const bundled = await bundleDefinitions(root, modules);
+  process.setSourceMapsEnabled(false);
+  for (const chunk of bundled.dependencyChunks) await import(pathToFileURL(chunk).href);
+  process.setSourceMapsEnabled(true);
   const resources: Resource[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...bundled.diagnostics];
 
   for (const file of modules) {
-    const collected = await loadModule(file);
-    resources.push(...collected.resources);
+    const entry = bundled.entries.get(file);
+    if (!entry) continue; // did not compile; reported above
+    const collected = await loadModule(file, entry);
+    resources.push(...collected.resources.map(relativeResource));
     diagnostics.push(...collected.diagnostics);
   }
 
@@ -34,11 +46,19 @@ export async function loadDefinitions(root: string, files?: string[]): Promise<L
   return { resources: duplicates.unique, diagnostics, files: modules.map(toRepoPath) };
 }
 
-async function loadModule(file: string): Promise<Omit<LoadResult, 'files'>> {
+/** Source locations relative to the project root, as every message shows them. */
+function relativeResource(resource: Resource): Resource {
+  const sources = resource.sources
+    ? Object.fromEntries(Object.entries(resource.sources).map(([k, v]) => [k, relativeSource(v)]))
+    : undefined;
+  return { ...resource, source: relativeSource(resource.source), ...(sources ? { sources } : {}) };
+}
+
+async function loadModule(file: string, entry: string): Promise<Omit<LoadResult, 'files'>> {
   const at = { file: toRepoPath(file), line: 1, column: 1 };
   let exported: unknown;
   try {
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    const module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
     if (!('default' in module)) {
       return failure('load/no-default-export', at, 'the module has no default export', exportHint);
     }
@@ -113,31 +133,17 @@ function findDuplicates(resources: Resource[]) {
   return { unique: [...seen.values()], diagnostics };
 }
 
-/**
- * Where an import or build error comes from: an esbuild transform error names
- * `file:line:col`; a thrown error's stack names the definition frame.
- */
+/** Where a thrown error comes from: the first frame of its (source-mapped) stack in `file`. */
 function locateError(error: unknown, file: string): SourceLocation {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(text);
-  if (match) {
-    const column = Number(match[2]);
-    // esbuild counts columns from 0, V8 from 1.
-    const fromEsbuild = /Transform failed/.test(text);
-    return {
-      file: toRepoPath(file),
-      line: Number(match[1]),
-      column: fromEsbuild ? column + 1 : column,
-    };
-  }
+  if (match) return { file: toRepoPath(file), line: Number(match[1]), column: Number(match[2]) };
   return { file: toRepoPath(file), line: 1, column: 1 };
 }
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `threw \`${String(error)}\``;
-  const transform = /ERROR: (.*)/.exec(error.message);
-  if (transform) return `does not compile: ${transform[1]}`;
   return `threw ${error.name}: ${error.message.split('\n')[0]}`;
 }
 

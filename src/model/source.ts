@@ -2,18 +2,36 @@
  * Where a resource was defined: the file and line of the builder call a user must change.
  * Captured from the call stack when a builder is created, so no definition has to say it.
  */
+import fs from 'node:fs';
+import { findSourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** A position in a definition file, relative to the repository root. */
+/** A position in a definition file; relative to the project root once loaded. */
 export interface SourceLocation {
   file: string;
   line: number;
   column: number;
 }
 
-/** The repository root: the folder that holds `package.json`, two levels above this file. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The repository root: the nearest folder above this module whose `package.json` is ours.
+ * (From a bundle in a cache folder, the current directory.)
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (
+      fs.existsSync(manifest) &&
+      fs.readFileSync(manifest, 'utf8').includes('"virtual-pet-observability"')
+    ) {
+      return dir;
+    }
+  }
+  return process.cwd();
+}
 
 let projectRoot = repoRoot;
 
@@ -22,25 +40,139 @@ export function setProjectRoot(root: string): void {
   projectRoot = path.resolve(root);
 }
 
-const internalDirs = [
-  path.join(repoRoot, 'src') + path.sep,
-  path.join(repoRoot, 'node_modules') + path.sep,
-];
-
 const frame = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
+
+function parseFrame(raw: string): SourceLocation | undefined {
+  const match = frame.exec(raw.trim());
+  if (!match) return undefined;
+  const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
+  return { file, line: Number(match[2]), column: Number(match[3]) };
+}
+
+/**
+ * Folders whose frames are the compiler's own, not a definition's: the `src/` this function
+ * lives in and `node_modules`. Taken from this function's own (source-mapped) frame, so it is
+ * right whether the code runs from `src/`, a bundle, or a test runner.
+ */
+let internalDirs: string[] | undefined;
+
+function internal(self: SourceLocation | undefined): string[] {
+  if (!internalDirs) {
+    const srcDir = self ? path.dirname(path.dirname(self.file)) : path.join(repoRoot, 'src');
+    internalDirs = [srcDir + path.sep, `${path.sep}node_modules${path.sep}`];
+  }
+  return internalDirs;
+}
 
 /**
  * The first stack frame outside the compiler and its dependencies: the definition line that
- * called a builder. Falls back to an unknown location rather than throwing.
+ * called a builder, as an absolute path (the loader makes it relative). Unknown, never a throw,
+ * when there is no such frame.
+ *
+ * Builders call this for every panel and rule, so it is on the hot path: it reads raw call
+ * sites and maps only the frames it needs through the module's source map, instead of having
+ * Node format and map the whole stack.
  */
 export function captureSource(): SourceLocation {
-  const stack = new Error().stack ?? '';
-  for (const raw of stack.split('\n').slice(1)) {
-    const match = frame.exec(raw.trim());
-    if (!match) continue;
-    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (!path.isAbsolute(file) || internalDirs.some((dir) => file.startsWith(dir))) continue;
-    return { file: toRepoPath(file), line: Number(match[2]), column: Number(match[3]) };
+  return fastCapture() ?? slowCapture();
+}
+
+function rawCallSites(): NodeJS.CallSite[] {
+  const previous = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 30;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder, captureSource);
+  const sites = holder.stack; // formatted on first read: read it while our formatter is set
+  Error.prepareStackTrace = previous;
+  Error.stackTraceLimit = limit;
+  return Array.isArray(sites) ? sites : [];
+}
+
+/**
+ * Mapped positions by generated position. Builders are called in loops from the same few lines,
+ * so most look-ups hit this cache; `null` remembers "no source map".
+ */
+const mappedCache = new Map<string, SourceLocation | null>();
+
+/** Map a generated position through the module's source map; undefined when it has none. */
+function mapped(site: NodeJS.CallSite): SourceLocation | undefined {
+  const name = site.getFileName();
+  const line = site.getLineNumber();
+  const column = site.getColumnNumber();
+  if (!name || line === null || column === null) return undefined;
+  const key = `${name}:${line}:${column}`;
+  const known = mappedCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const location = mapPosition(name, line, column);
+  mappedCache.set(key, location ?? null);
+  return location;
+}
+
+function mapPosition(name: string, line: number, column: number): SourceLocation | undefined {
+  const map = findSourceMap(name);
+  if (!map) return undefined;
+  const entry = map.findEntry(line - 1, column - 1) as {
+    originalSource?: string;
+    originalLine?: number;
+    originalColumn?: number;
+  };
+  if (!entry.originalSource || entry.originalLine === undefined) return undefined;
+  const source = entry.originalSource;
+  const file = source.startsWith('file://') ? fileURLToPath(source) : path.resolve(source);
+  return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+}
+
+/**
+ * The fast path, for code loaded from the loader's bundles (which carry source maps). Gives up
+ * (undefined) as soon as a frame has no map, e.g. under a test runner with its own transform.
+ */
+function fastCapture(): SourceLocation | undefined {
+  const sites = rawCallSites();
+  let dirs: [string, string] | undefined;
+  for (const site of sites) {
+    if (site.isNative()) continue;
+    const location = mapped(site);
+    if (!location) return undefined;
+    dirs ??= ownDirs();
+    if (!dirs) return undefined;
+    if (location.file.startsWith(dirs[0]) || location.file.includes(dirs[1])) continue;
+    return location;
+  }
+  return undefined;
+}
+
+/** The compiler's `src/` (from this module's own mapped frame) and `node_modules`. */
+let ownDirsCache: [string, string] | undefined;
+
+function ownDirs(): [string, string] | undefined {
+  if (ownDirsCache) return ownDirsCache;
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder);
+  const sites = holder.stack;
+  Error.prepareStackTrace = previous;
+  const here = Array.isArray(sites) && sites[0] ? mapped(sites[0]) : undefined;
+  if (!here) return undefined;
+  ownDirsCache = [
+    path.dirname(path.dirname(here.file)) + path.sep,
+    `${path.sep}node_modules${path.sep}`,
+  ];
+  return ownDirsCache;
+}
+
+/** The portable path: let Node (or the test runner) format a mapped stack, and parse it. */
+function slowCapture(): SourceLocation {
+  const lines = (new Error().stack ?? '').split('\n').slice(1);
+  const dirs = internal(parseFrame(lines[0] ?? ''));
+  for (const raw of lines) {
+    const location = parseFrame(raw);
+    if (!location || !path.isAbsolute(location.file)) continue;
+    const [srcDir, nodeModules] = dirs as [string, string];
+    if (location.file.startsWith(srcDir) || location.file.includes(nodeModules)) continue;
+    return location;
   }
   return unknownSource;
 }
@@ -55,6 +187,12 @@ export function formatSource(source: SourceLocation): string {
 
 /** A path relative to the project root, with forward slashes. */
 export function toRepoPath(file: string): string {
+  if (!path.isAbsolute(file)) return file;
   const relative = path.relative(projectRoot, file);
   return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+}
+
+/** The same location with its file relative to the project root. */
+export function relativeSource(source: SourceLocation): SourceLocation {
+  return { ...source, file: toRepoPath(source.file) };
 }

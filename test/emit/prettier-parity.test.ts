@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as prettier from 'prettier';
+import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { repoRoot } from '../../src/model/source.ts';
@@ -57,6 +58,35 @@ describe('emitted files are prettier-formatted', () => {
     ['nested sequences of maps', { groups: [{ name: 'g', rules: [{ alert: 'A', for: '5m' }] }] }],
   ])('YAML: %s', async (_name, document) => {
     const text = toYaml(document);
+    expect(await prettierOf('x.yaml', text)).toBe(text);
+  });
+});
+
+describe('YAML printer round trip', () => {
+  it.each([
+    [
+      'prometheus rule',
+      { alert: 'A', expr: 'up{service="x"} == 0', for: '5m', labels: { a: 'b' } },
+    ],
+    [
+      'values YAML 1.1 reads as booleans',
+      { a: 'yes', b: 'no', c: 'on', d: 'off', e: 'y', f: 'null', g: '~' },
+    ],
+    [
+      'number-like strings',
+      { a: '10', b: '1.5', c: '1e3', d: '0x1F', e: '12:30', f: '2026-01-02', g: '.inf' },
+    ],
+    [
+      'indicators and comments',
+      { a: '- x', b: 'a: b', c: 'a #b', d: '#x', e: '*x', f: '&x', g: '!x', h: 'x:' },
+    ],
+    ['quotes and escapes', { a: "it's", b: '"q"', c: 'tab\there', d: 'back\\slash', e: '' }],
+    ['block literals', { a: 'one\ntwo', b: 'one\ntwo\n', c: 'one\n\ntwo\n\n', d: ' lead\nx' }],
+    ['nesting', { a: [[1, 2], [], {}], b: [{ c: [{ d: null }] }], e: true, f: 0.25 }],
+  ])('%s parses back to the same value and is prettier-stable', async (_name, document) => {
+    const text = toYaml(document);
+    expect(YAML.parse(text, { version: '1.1' })).toEqual(document);
+    expect(YAML.parse(text)).toEqual(document);
     expect(await prettierOf('x.yaml', text)).toBe(text);
   });
 });
