@@ -11,7 +11,8 @@ export function createProgram(): Command {
   const program = new Command('obs')
     .description('Observability as code for the Virtual Pet platform')
     .option('-v, --verbose', 'more logs on stderr (repeat for more)', (_, n: number) => n + 1, 0)
-    .option('--root <dir>', 'project root', process.cwd())
+    .option('--root <dir>', 'project root (default: the current directory)')
+    .configureHelp({ helpWidth: 100 })
     .showHelpAfterError()
     .hook('preAction', (command) => setVerbosity(command.opts().verbose as number));
   program.configureOutput({ outputError: (text, write) => write(text) });
