@@ -1,0 +1,44 @@
+/**
+ * Durations as Prometheus, Loki, Tempo, Promtail and Alloy spell them (`500ms`, `24h`, `31d`,
+ * `1d12h`, `2w`), parsed to seconds so policies can be compared and multiplied.
+ */
+
+const unitSeconds: Record<string, number> = {
+  ms: 0.001,
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86_400,
+  w: 604_800,
+  y: 31_536_000,
+};
+
+const whole = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
+const part = /(\d+)(ms|s|m|h|d|w|y)/g;
+
+/** Seconds in `text`, or undefined when it is not a duration (`0` is zero). */
+export function parseDuration(text: string): number | undefined {
+  if (text === '0') return 0;
+  if (!whole.test(text)) return undefined;
+  let seconds = 0;
+  for (const match of text.matchAll(part)) seconds += Number(match[1]) * unitSeconds[match[2]!]!;
+  return seconds;
+}
+
+/** Seconds in `text`; throws naming the value and where it was set when it is not a duration. */
+export function durationSeconds(text: string, what: string): number {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) {
+    throw new Error(`${what}: \`${text}\` is not a duration; expected e.g. 500ms, 10s, 24h, 31d`);
+  }
+  return seconds;
+}
+
+/** A short human form of a number of seconds: `63.5 min`, `31 d`, `1.9 h`. */
+export function humanDuration(seconds: number): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (seconds < 120) return `${round(seconds)} s`;
+  if (seconds < 7200) return `${round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${round(seconds / 3600)} h`;
+  return `${round(seconds / 86_400)} d`;
+}
