@@ -52,7 +52,7 @@ function yamlBlock(value: object, indent: number): string[] {
     return lines;
   }
   for (const [key, child] of Object.entries(value)) {
-    if (child === undefined) continue;
+    if (child === undefined || typeof child === 'function') continue;
     const head = `${pad}${yamlKey(key)}:`;
     if (isCollection(child)) {
       lines.push(head, ...yamlBlock(child, indent + 2));
@@ -123,18 +123,26 @@ function blockLiteral(text: string, indent: number): string {
   return [`|${chomp}`, ...content].join('\n');
 }
 
-/** Recursively sort object keys; arrays keep their order. */
+/**
+ * Recursively sort object keys; arrays keep their order. Drops what JSON cannot hold, as
+ * `JSON.stringify` does: undefined values and functions (the SDK's builders leave marker
+ * functions such as `_implementsDataqueryVariant` on query objects).
+ */
 export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) return value.map((item) => (isJsonless(item) ? null : sortKeys(item)));
   if (value && typeof value === 'object') {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const child = (value as Record<string, unknown>)[key];
-      if (child !== undefined) sorted[key] = sortKeys(child);
+      if (!isJsonless(child)) sorted[key] = sortKeys(child);
     }
     return sorted;
   }
   return value;
+}
+
+function isJsonless(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 /**

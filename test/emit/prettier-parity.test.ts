@@ -90,3 +90,11 @@ describe('YAML printer round trip', () => {
     expect(await prettierOf('x.yaml', text)).toBe(text);
   });
 });
+
+describe('values JSON cannot hold', () => {
+  it('drops functions and undefined like JSON.stringify does', () => {
+    const document = { a: 1, marker: () => true, gone: undefined, list: [1, undefined, () => 1] };
+    expect(JSON.parse(toJson(document))).toEqual(JSON.parse(JSON.stringify(document)));
+    expect(YAML.parse(toYaml({ a: 1, marker: () => true, gone: undefined }))).toEqual({ a: 1 });
+  });
+});
