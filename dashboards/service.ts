@@ -1,45 +1,64 @@
-/** One dashboard per catalog service: adding a service to the catalog adds its dashboard. */
+/**
+ * One dashboard per catalog service, adapted to its kind: adding a service to the catalog adds
+ * its dashboard. `serviceDashboards(catalog)` is a pure function of the catalog, so tests can
+ * pass a modified one.
+ */
 import { catalog } from '../platform/catalog.ts';
-import type { Service } from '../src/model/catalog.ts';
-import { prometheusDs } from '../src/conventions/datasources.ts';
+import type { Catalog, Service } from '../src/model/catalog.ts';
 import { serviceDashboardUid } from '../src/conventions/dashboards.ts';
-import { dashboard, promQuery, row, timeseries } from '../src/builders/index.ts';
-import { errorRatio, latency, requestRate } from './lib/red.ts';
-import { envVariable, instanceVariable } from './lib/variables.ts';
+import { dashboard, type DashboardDefinition } from '../src/builders/index.ts';
+import { deployAnnotation } from './lib/annotations.ts';
+import { navigationLinks } from './lib/links.ts';
+import { serviceMatchers } from './lib/red.ts';
+import { withSections, type Section } from './lib/section.ts';
+import { headlineSection } from './lib/service/headline.ts';
+import { dependenciesSection, requestsSection } from './lib/service/http.ts';
+import { consumerSection } from './lib/service/consumer.ts';
+import { jobsSection } from './lib/service/worker.ts';
+import { kafkaSection } from './lib/service/kafka.ts';
+import { saturationSection } from './lib/service/saturation.ts';
+import { logsSection, tracesSection } from './lib/service/logs.ts';
+import { envVariable, instanceVariable, levelVariable, searchVariable } from './lib/variables.ts';
 
-/** The dashboard of one service. */
-export function serviceDashboard(service: Service) {
-  return dashboard(`${service.title}`)
-    .uid(serviceDashboardUid(service.name))
-    .folder('Services')
-    .tags(['virtual-pet', 'service', service.name, `team-${service.team}`])
-    .description(service.description)
-    .withVariable(envVariable())
-    .withVariable(instanceVariable(service.name))
-    .withRow(row('Requests'))
-    .withPanel(
-      timeseries('Request rate')
-        .description('Requests per second by route.')
-        .datasource(prometheusDs)
-        .unit('reqps')
-        .withTarget(promQuery(requestRate(service.name, ['route']), '{{route}}')),
-    )
-    .withPanel(
-      timeseries('Error ratio')
-        .description('Share of requests answered with a 5xx status, by route.')
-        .datasource(prometheusDs)
-        .unit('percentunit')
-        .withTarget(promQuery(errorRatio(service.name, ['route']), '{{route}}')),
-    )
-    .withPanel(
-      timeseries('Latency')
-        .description('Request duration percentiles.')
-        .datasource(prometheusDs)
-        .unit('s')
-        .withTarget(promQuery(latency(service.name, 0.5), 'p50'))
-        .withTarget(promQuery(latency(service.name, 0.95), 'p95'))
-        .withTarget(promQuery(latency(service.name, 0.99), 'p99')),
-    );
+/** The sections that describe the work of a service of each kind. */
+function workSections(all: Catalog, service: Service): Section[] {
+  switch (service.kind) {
+    case 'http-api':
+      return [requestsSection(service), dependenciesSection(service)];
+    case 'kafka-consumer':
+      return [consumerSection(all, service)];
+    case 'worker':
+      return [jobsSection(service)];
+  }
 }
 
-export default () => catalog.services.map(serviceDashboard);
+/** The dashboard of one service. */
+export function serviceDashboard(all: Catalog, service: Service): DashboardDefinition {
+  const uid = serviceDashboardUid(service.name);
+  const board = dashboard(service.title)
+    .uid(uid)
+    .folder('Services')
+    .tags(['virtual-pet', 'service', service.kind, service.name, `team-${service.team}`])
+    .description(`${service.description} (${service.kind}, team ${service.team})`)
+    .withVariable(envVariable())
+    .withVariable(instanceVariable(service.name))
+    .withVariable(levelVariable())
+    .withVariable(searchVariable())
+    .annotation(deployAnnotation(serviceMatchers(service.name)))
+    .links(navigationLinks(uid));
+  return withSections(board, [
+    headlineSection(service),
+    ...workSections(all, service),
+    kafkaSection(all, service),
+    saturationSection(service),
+    logsSection(service),
+    tracesSection(service),
+  ]);
+}
+
+/** Every service dashboard of a catalog. */
+export function serviceDashboards(all: Catalog): DashboardDefinition[] {
+  return all.services.map((service) => serviceDashboard(all, service));
+}
+
+export default () => serviceDashboards(catalog);
