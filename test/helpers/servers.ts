@@ -33,19 +33,75 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, logs: () => string, child: ChildProcess): Promise<void> {
+class ExitedEarly extends Error {}
+
+/**
+ * Whether `child` itself holds the listening socket on `port` (Linux: the socket inode in
+ * /proc/net/tcp is one of the process's file descriptors). True where /proc cannot tell.
+ */
+function listensOn(child: ChildProcess, port: number): boolean {
+  if (!child.pid || !fs.existsSync('/proc/net/tcp')) return true;
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') inodes.add(fields[9]!);
+    }
+  }
+  try {
+    return fs.readdirSync(`/proc/${child.pid}/fd`).some((fd) => {
+      try {
+        const target = fs.readlinkSync(`/proc/${child.pid}/fd/${fd}`);
+        return inodes.has(/socket:\[(\d+)\]/.exec(target)?.[1] ?? '');
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Wait until the server answers `ready` and `isOurs` confirms the answer comes from this
+ * process: `freePort()` releases its port before the server binds it, so another test's server
+ * may take it in between (ours then exits with "address already in use").
+ */
+async function waitReady(
+  url: string,
+  logs: () => string,
+  child: ChildProcess,
+  isOurs: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${logs()}`);
+    if (child.exitCode !== null)
+      throw new ExitedEarly(`server exited (${child.exitCode}):\n${logs()}`);
     try {
       const response = await fetch(url);
-      if (response.ok) return;
+      if (response.ok && (await isOurs()) && child.exitCode === null) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server at ${url} not ready in 20 s:\n${logs()}`);
+}
+
+/** Start a server on a free port, trying a fresh port when another process took it first. */
+async function startOnFreePort(
+  start: (port: number) => Promise<RunningServer>,
+  attempts = 3,
+): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (!(error instanceof ExitedEarly) || attempt >= attempts) throw error;
+    }
+  }
 }
 
 function launch(
@@ -82,8 +138,11 @@ export interface PrometheusOptions {
 
 /** Start `prometheus` with `--web.enable-lifecycle` on a free port. */
 export async function startPrometheus(options: PrometheusOptions = {}): Promise<RunningServer> {
+  return startOnFreePort((port) => launchPrometheus(options, port));
+}
+
+async function launchPrometheus(options: PrometheusOptions, port: number): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-prom-'));
-  const port = await freePort();
   const config =
     options.config ??
     'global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nrule_files:\n  - rules/*.yaml\n';
@@ -105,7 +164,12 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
     dir,
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/-/ready`, logs, child);
+  await waitReady(`${url}/-/ready`, logs, child, async () => listensOn(child, port)).catch(
+    async (error) => {
+      await stopper(child, dir)();
+      throw error;
+    },
+  );
   return { url, port, dir, logs, stop: stopper(child, dir) };
 }
 
@@ -117,8 +181,14 @@ export interface AlertmanagerOptions {
 
 /** Start Alertmanager (Debian's `prometheus-alertmanager`) on a free port, clustering off. */
 export async function startAlertmanager(options: AlertmanagerOptions): Promise<RunningServer> {
+  return startOnFreePort((port) => launchAlertmanager(options, port));
+}
+
+async function launchAlertmanager(
+  options: AlertmanagerOptions,
+  port: number,
+): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-am-'));
-  const port = await freePort();
   fs.writeFileSync(path.join(dir, 'alertmanager.yml'), options.config);
   const { child, logs } = launch(
     binary('prometheus-alertmanager'),
@@ -132,7 +202,12 @@ export async function startAlertmanager(options: AlertmanagerOptions): Promise<R
     dir,
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/-/ready`, logs, child);
+  await waitReady(`${url}/-/ready`, logs, child, async () => listensOn(child, port)).catch(
+    async (error) => {
+      await stopper(child, dir)();
+      throw error;
+    },
+  );
   return { url, port, dir, logs, stop: stopper(child, dir) };
 }
 
