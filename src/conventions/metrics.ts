@@ -46,6 +46,25 @@ export const metricNames = {
   activeHandles: 'nodejs_active_handles_total',
   heapUsed: 'nodejs_heap_size_used_bytes',
   heapTotal: 'nodejs_heap_size_total_bytes',
+  cpuUserSeconds: 'process_cpu_user_seconds_total',
+  cpuSystemSeconds: 'process_cpu_system_seconds_total',
+  virtualMemory: 'process_virtual_memory_bytes',
+  processHeap: 'process_heap_bytes',
+  eventLoopLagMin: 'nodejs_eventloop_lag_min_seconds',
+  eventLoopLagMax: 'nodejs_eventloop_lag_max_seconds',
+  eventLoopLagMean: 'nodejs_eventloop_lag_mean_seconds',
+  eventLoopLagStddev: 'nodejs_eventloop_lag_stddev_seconds',
+  eventLoopLagP50: 'nodejs_eventloop_lag_p50_seconds',
+  eventLoopLagP90: 'nodejs_eventloop_lag_p90_seconds',
+  activeResources: 'nodejs_active_resources',
+  activeResourcesTotal: 'nodejs_active_resources_total',
+  activeHandlesByType: 'nodejs_active_handles',
+  activeRequestsTotal: 'nodejs_active_requests_total',
+  externalMemory: 'nodejs_external_memory_bytes',
+  heapSpaceTotal: 'nodejs_heap_space_size_total_bytes',
+  heapSpaceUsed: 'nodejs_heap_space_size_used_bytes',
+  heapSpaceAvailable: 'nodejs_heap_space_size_available_bytes',
+  nodeVersion: 'nodejs_version_info',
 } as const;
 
 const n = metricNames;
@@ -145,14 +164,14 @@ export const kitMetrics: MetricSpec[] = [
     name: n.jobRuns,
     type: 'counter',
     help: 'Worker job runs.',
-    labels: ['job', 'outcome'],
+    labels: ['task', 'outcome'],
     origin: 'kit',
   },
   {
     name: n.jobDuration,
     type: 'histogram',
     help: 'Time of one worker job run, in seconds.',
-    labels: ['job'],
+    labels: ['task'],
     origin: 'kit',
     buckets: latencyBuckets,
   },
@@ -217,4 +236,67 @@ export const kitMetrics: MetricSpec[] = [
   },
   { name: n.heapUsed, type: 'gauge', help: 'V8 heap used, in bytes.', labels: [], origin: 'kit' },
   { name: n.heapTotal, type: 'gauge', help: 'V8 heap size, in bytes.', labels: [], origin: 'kit' },
+  ...runtimeMetrics(),
 ];
+
+/**
+ * The rest of what prom-client's default collectors emit on Linux (the kit turns them on and
+ * drops only `nodejs_active_requests`, by-type series that exist only while a libuv request is
+ * in flight), listed so the catalog is exactly what a kit service exposes: nothing emitted is
+ * unknown to validation, nothing listed is missing on the wire
+ * (`test/kit/catalog-parity.test.ts`).
+ */
+function runtimeMetrics(): MetricSpec[] {
+  const gauge = (name: string, help: string, labels: string[] = []): MetricSpec => ({
+    name,
+    type: 'gauge',
+    help,
+    labels,
+    origin: 'kit',
+  });
+  return [
+    { ...gauge(n.cpuUserSeconds, 'User CPU time used, in seconds.'), type: 'counter' },
+    { ...gauge(n.cpuSystemSeconds, 'System CPU time used, in seconds.'), type: 'counter' },
+    gauge(n.virtualMemory, 'Virtual memory size, in bytes.'),
+    gauge(n.processHeap, 'Process heap size, in bytes.'),
+    gauge(n.eventLoopLagMin, 'Minimum event loop lag, in seconds.'),
+    gauge(n.eventLoopLagMax, 'Maximum event loop lag, in seconds.'),
+    gauge(n.eventLoopLagMean, 'Mean event loop lag, in seconds.'),
+    gauge(n.eventLoopLagStddev, 'Standard deviation of event loop lag, in seconds.'),
+    gauge(n.eventLoopLagP50, 'Event loop lag p50, in seconds.'),
+    gauge(n.eventLoopLagP90, 'Event loop lag p90, in seconds.'),
+    gauge(n.activeResources, 'Active resources keeping the event loop alive, by type.', ['type']),
+    gauge(n.activeResourcesTotal, 'Active resources keeping the event loop alive.'),
+    gauge(n.activeHandlesByType, 'Active libuv handles, by type.', ['type']),
+    gauge(n.activeRequestsTotal, 'Active libuv requests.'),
+    gauge(n.externalMemory, 'Memory of C++ objects bound to JavaScript, in bytes.'),
+    gauge(n.heapSpaceTotal, 'V8 heap space size, by space, in bytes.', ['space']),
+    gauge(n.heapSpaceUsed, 'V8 heap space used, by space, in bytes.', ['space']),
+    gauge(n.heapSpaceAvailable, 'V8 heap space available, by space, in bytes.', ['space']),
+    gauge(n.nodeVersion, 'Always 1; labels say the Node.js version.', [
+      'version',
+      'major',
+      'minor',
+      'patch',
+    ]),
+  ];
+}
+
+/** Response status classes, the only values of the `status_class` label. */
+export const statusClasses = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+
+/** Outcomes of a worker job run, the only values of the `outcome` label. */
+export const jobOutcomes = ['success', 'failure'] as const;
+
+/**
+ * Kafka message headers the kit writes on produce and reads on consume, besides the W3C
+ * `traceparent` / `tracestate` headers.
+ */
+export const eventHeaders = {
+  /** Produce time, Unix epoch milliseconds as a decimal string: the start of end-to-end latency. */
+  producedAt: 'vp-produced-at',
+  /** The event name (`pet.adopted`), also the `event` log field. */
+  eventName: 'vp-event',
+  /** Delivery attempts already made, on events sent to the dead-letter topic. */
+  attempts: 'vp-attempts',
+} as const;

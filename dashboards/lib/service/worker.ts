@@ -22,20 +22,20 @@ export function jobsSection(service: Service): Section {
         .unit('ops')
         .thresholds(neutral())
         .withTarget(
-          promQuery(sumBy(['job', 'outcome'], rate(selector(n.jobRuns, m))), '{{job}} {{outcome}}'),
+          promQuery(sumBy(['task', 'outcome'], rate(selector(n.jobRuns, m))), '{{task}} {{outcome}}'),
         ),
       timeseries('Job failure ratio')
         .description('Share of job runs that did not succeed, by job.')
         .datasource(prometheusDs)
         .unit('percentunit')
         .thresholds(above(0.01, 0.05))
-        .withTarget(promQuery(signals.worker.failureRatio(m, ['job']), '{{job}}')),
+        .withTarget(promQuery(signals.worker.failureRatio(m, ['task']), '{{task}}')),
       timeseries('Job duration p95')
         .description('95th percentile of one job run, by job.')
         .datasource(prometheusDs)
         .unit('s')
         .thresholds(above(5, 30))
-        .withTarget(promQuery(quantile(0.95, n.jobDuration, m, ['job']), '{{job}}')),
+        .withTarget(promQuery(quantile(0.95, n.jobDuration, m, ['task']), '{{task}}')),
     ],
   };
 }
