@@ -24,6 +24,8 @@ const standard: Limits = { cpuCores: 1, memoryBytes: 1 * GiB, diskBytes: 20 * Gi
 export const catalog: Catalog = {
   platform: 'virtual-pet',
   deadLetterTopic: 'pet.dead-letter',
+  kafka: { brokers: 3 },
+  heartbeat: { type: 'webhook', url: 'https://deadman.virtualpet.example/ping/virtual-pet' },
 
   teams: [
     {
@@ -32,6 +34,9 @@ export const catalog: Catalog = {
       primary: { type: 'pagerduty', routingKeyEnv: 'PAGERDUTY_PLATFORM_KEY' },
       fallback: { type: 'email', to: 'platform-oncall@virtualpet.example' },
       tickets: { type: 'slack', channel: '#platform-alerts', webhookEnv: 'SLACK_PLATFORM_WEBHOOK' },
+      maintenance: [
+        { name: 'weekly-patching', weekdays: ['tuesday'], startTime: '02:00', endTime: '04:00' },
+      ],
     },
     {
       name: 'pets',

@@ -25,6 +25,20 @@ export interface Team {
   fallback: Channel;
   /** Where warnings (tickets) go. */
   tickets: Channel;
+  /** Optional: recurring windows in which the team's tickets (warnings) are muted. */
+  maintenance?: MaintenanceWindow[];
+}
+
+/** A weekly window, in UTC, e.g. planned maintenance (`weekdays: ['tuesday']`, 02:00–04:00). */
+export interface MaintenanceWindow {
+  /** Identifier, unique per team; becomes part of the mute timing name. */
+  name: string;
+  /** Lower-case weekday names or ranges (`monday:friday`), as Alertmanager spells them. */
+  weekdays: string[];
+  /** `HH:MM`, UTC. */
+  startTime: string;
+  /** `HH:MM`, UTC; `24:00` for the end of the day. */
+  endTime: string;
 }
 
 /** A service level objective, evaluated over a rolling window. */
@@ -111,4 +125,8 @@ export interface Catalog {
   topics: Topic[];
   /** Name of the dead-letter topic every consumer writes failed events to. */
   deadLetterTopic: string;
+  /** Optional: Kafka cluster facts alerts compare against (e.g. the expected broker count). */
+  kafka?: { brokers: number };
+  /** Optional: where the always-firing Watchdog alert is sent (a dead man's switch service). */
+  heartbeat?: Channel;
 }
