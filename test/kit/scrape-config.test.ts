@@ -40,10 +40,33 @@ describe('scrape configuration', () => {
     ]);
   });
 
-  it('has one job per catalog service', () => {
-    expect(config.scrape_configs.map((job) => job.job_name)).toEqual(
-      catalog.services.map((s) => s.name),
-    );
+  it('has one job per catalog service, then the exporters and Alertmanager', () => {
+    expect(config.scrape_configs.map((job) => job.job_name)).toEqual([
+      ...catalog.services.map((s) => s.name),
+      'node',
+      'kafka-exporter',
+      'kafka-jmx',
+      'alertmanager',
+    ]);
+  });
+
+  it('labels every node_exporter target with its host service and environment', () => {
+    const node = config.scrape_configs.find((j) => j.job_name === 'node')!;
+    expect(node.static_configs).toHaveLength(catalog.services.length * environments.length);
+    const pets = node.static_configs.find(
+      (g) => g.labels.service === 'pets' && g.labels.env === 'production',
+    )!;
+    expect(pets.targets).toEqual([
+      'pets-1.production.virtualpet.internal:9100',
+      'pets-2.production.virtualpet.internal:9100',
+      'pets-3.production.virtualpet.internal:9100',
+    ]);
+  });
+
+  it('scrapes the JMX exporter on every broker of the catalog', () => {
+    const jmx = config.scrape_configs.find((j) => j.job_name === 'kafka-jmx')!;
+    const staging = jmx.static_configs.find((g) => g.labels.env === 'staging')!;
+    expect(staging.targets).toHaveLength(catalog.kafka?.brokers ?? 1);
   });
 
   it.each(catalog.services.map((s) => [s.name, s] as const))(
