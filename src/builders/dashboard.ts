@@ -6,14 +6,16 @@
 import * as sdk from '@grafana/grafana-foundation-sdk/dashboard';
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import { captureSource, type SourceLocation } from '../model/source.ts';
-import { slug, type Resource, type ResourceSource } from '../model/resource.ts';
+import { slug, type Resource, type ResourceSource, type Suppression } from '../model/resource.ts';
 import { dashboardDefaults } from './defaults.ts';
+import { panelSuppressionsAt, suppression } from './suppress.ts';
 
 /** A dashboard definition; every SDK setter is available, with the SDK's names. */
 export class DashboardDefinition extends sdk.DashboardBuilder implements ResourceSource {
   readonly definedAt: SourceLocation = captureSource();
   private folderTitle: string = dashboardDefaults.folder;
   private readonly panelSources: SourceLocation[] = [];
+  private readonly suppressions: Suppression[] = [];
   private uidValue: string;
   private readonly titleValue: string;
 
@@ -41,12 +43,20 @@ export class DashboardDefinition extends sdk.DashboardBuilder implements Resourc
     return this;
   }
 
+  /** Accept lint finding `rule` on the whole dashboard, for `reason` (required). */
+  suppress(rule: string, reason: string): this {
+    this.suppressions.push(suppression(rule, reason));
+    return this;
+  }
+
   override withPanel(panel: cog.Builder<sdk.Panel>): this {
+    this.suppressions.push(...panelSuppressionsAt(panel, `panels[${this.panelSources.length}]`));
     this.panelSources.push(captureSource());
     return super.withPanel(panel);
   }
 
   override withRow(row: cog.Builder<sdk.RowPanel>): this {
+    this.suppressions.push(...panelSuppressionsAt(row, `panels[${this.panelSources.length}]`));
     this.panelSources.push(captureSource());
     return super.withRow(row);
   }
@@ -71,6 +81,7 @@ export class DashboardDefinition extends sdk.DashboardBuilder implements Resourc
         source: this.definedAt,
         placement: { folder: this.folderTitle },
         sources,
+        ...(this.suppressions.length ? { suppressions: [...this.suppressions] } : {}),
       },
     ];
   }

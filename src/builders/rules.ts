@@ -4,8 +4,15 @@
  * `{ name, interval?, rules: [{ alert | record, expr, for?, labels?, annotations? }] }`.
  */
 import { captureSource, type SourceLocation } from '../model/source.ts';
-import type { Resource, ResourceKind, ResourceSource, Target } from '../model/resource.ts';
+import type {
+  Resource,
+  ResourceKind,
+  ResourceSource,
+  Suppression,
+  Target,
+} from '../model/resource.ts';
 import { dedent } from './promql.ts';
+import { suppression } from './suppress.ts';
 
 /** One rule as Prometheus's rule file format spells it. */
 export interface RuleBody {
@@ -32,6 +39,8 @@ export type AlertSeverity = 'critical' | 'warning' | 'info';
 abstract class RuleBuilder {
   readonly definedAt: SourceLocation = captureSource();
   protected body: RuleBody;
+  /** Lint findings accepted on this rule; read by the group. */
+  readonly suppressions: Suppression[] = [];
 
   protected constructor(head: Pick<RuleBody, 'alert' | 'record'>) {
     this.body = { ...head, expr: '' };
@@ -46,6 +55,12 @@ abstract class RuleBuilder {
   /** Labels added to the result (alerts: used by routing). */
   labels(labels: Record<string, string>): this {
     this.body.labels = { ...this.body.labels, ...labels };
+    return this;
+  }
+
+  /** Accept lint finding `rule` on this rule, for `reason` (required). */
+  suppress(rule: string, reason: string): this {
+    this.suppressions.push(suppression(rule, reason));
     return this;
   }
 
@@ -123,6 +138,7 @@ abstract class RuleGroupBuilder implements ResourceSource {
   protected namespaceValue = 'virtual-pet';
   protected intervalValue: string | undefined;
   protected readonly rules: RuleBuilder[] = [];
+  private readonly suppressions: Suppression[] = [];
 
   protected constructor(
     protected readonly name: string,
@@ -139,6 +155,12 @@ abstract class RuleGroupBuilder implements ResourceSource {
   /** Evaluation interval; the server's global interval when unset. */
   interval(interval: string): this {
     this.intervalValue = interval;
+    return this;
+  }
+
+  /** Accept lint finding `rule` on the whole group, for `reason` (required). */
+  suppress(rule: string, reason: string): this {
+    this.suppressions.push(suppression(rule, reason));
     return this;
   }
 
@@ -165,6 +187,12 @@ abstract class RuleGroupBuilder implements ResourceSource {
   toResources(): Resource[] {
     const sources: Record<string, SourceLocation> = {};
     this.rules.forEach((rule, index) => (sources[`rules[${index}]`] = rule.definedAt));
+    const suppressions = [
+      ...this.suppressions,
+      ...this.rules.flatMap((rule, index) =>
+        rule.suppressions.map((s) => ({ ...s, path: `rules[${index}]` })),
+      ),
+    ];
     return [
       {
         kind: this.kind,
@@ -175,6 +203,7 @@ abstract class RuleGroupBuilder implements ResourceSource {
         source: this.definedAt,
         placement: this.placement(),
         sources,
+        ...(suppressions.length ? { suppressions } : {}),
       },
     ];
   }

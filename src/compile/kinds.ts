@@ -53,6 +53,14 @@ export const kinds: Record<ResourceKind, KindSpec> = {
     order: 40,
     file: (r) => `grafana/provisioning/alerting/rules-${slug(r.id)}.yaml`,
   },
+  'grafana-rule-group-api': {
+    kind: 'grafana-rule-group-api',
+    target: 'grafana',
+    order: 41,
+    // The provisioning API's rule-group body; push uses this form, Grafana's file
+    // provisioning reads the `grafana-rule-group` YAML of the same group.
+    file: (r) => `grafana/api/rule-groups/${r.id}.json`,
+  },
   'contact-point': {
     kind: 'contact-point',
     target: 'grafana',

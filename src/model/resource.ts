@@ -15,6 +15,7 @@ export type ResourceKind =
   | 'prometheus-rule-group'
   | 'loki-rule-group'
   | 'grafana-rule-group'
+  | 'grafana-rule-group-api'
   | 'contact-point'
   | 'notification-policy'
   | 'mute-timing'
@@ -52,6 +53,20 @@ export interface Resource<Body = unknown> {
    * line that built that panel), so diagnostics name the exact builder call.
    */
   sources?: Record<string, SourceLocation>;
+  /** Lint findings deliberately accepted on this resource (`.suppress(rule, reason)`). */
+  suppressions?: Suppression[];
+}
+
+/** A lint finding accepted on purpose: which rule, why, and which part of the body it covers. */
+export interface Suppression {
+  /** The rule id, e.g. `panel/unit-missing`. */
+  rule: string;
+  /** Why the finding is acceptable here; an empty reason is itself an error. */
+  reason: string;
+  /** JSON path prefix inside `body` it covers (e.g. `panels[2]`); the whole resource if unset. */
+  path?: string;
+  /** The `suppress()` call. */
+  source: SourceLocation;
 }
 
 /** Anything a definition module may export: it turns into one or more resources. */
