@@ -1,6 +1,7 @@
 /**
  * The environments push, plan and the raw-data commands can target. Add one: append an entry;
  * `obs push --env <name>` picks it. Tokens are named here by their environment variable only.
+ * What push does for each target and mode, and how it marks what it owns: docs/push.md.
  */
 import type { Environment } from '../src/model/environment.ts';
 

@@ -22,11 +22,25 @@ export interface GrafanaTarget {
 /** Prometheus rules: files in a directory plus `POST /-/reload`, or a Mimir/Cortex ruler. */
 export type PrometheusTarget =
   | { mode: 'files'; url: string; auth: Auth; rulesDir: string }
-  | { mode: 'ruler'; url: string; auth: Auth; tenant: string; prefix?: string };
+  | {
+      mode: 'ruler';
+      url: string;
+      auth: Auth;
+      tenant: string;
+      /** Namespace prefix marking the groups push owns; `obs-` by default. */
+      prefix?: string;
+    };
 
 /** Loki rules: its ruler API, or rule files for a ruler with local storage. */
 export type LokiTarget =
-  | { mode: 'ruler'; url: string; auth: Auth; tenant: string }
+  | {
+      mode: 'ruler';
+      url: string;
+      auth: Auth;
+      tenant: string;
+      /** Namespace prefix marking the groups push owns; `obs-` by default. */
+      prefix?: string;
+    }
   | { mode: 'files'; url: string; auth: Auth; rulesDir: string; tenant: string };
 
 /** Alertmanager: config file plus `POST /-/reload`, or the Mimir Alertmanager API. */
@@ -50,4 +64,16 @@ export interface Environment {
   ruleFeatures?: RuleFeatures;
   /** Refuse to delete more than this many resources in one push without `--allow-mass-delete`. */
   maxDeletes?: number;
+  /** Push tuning for this environment; the CLI options override it. */
+  push?: PushTuning;
+}
+
+/** Concurrency and HTTP policy of push (defaults in `src/push/http.ts`). */
+export interface PushTuning {
+  /** Requests in flight at once per target; 8 by default. */
+  concurrency?: number;
+  /** Timeout of every request, in milliseconds; 15 000 by default. */
+  timeoutMs?: number;
+  /** Retries after a 429, 5xx or connection error; 4 by default. */
+  retries?: number;
 }

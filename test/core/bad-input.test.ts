@@ -18,7 +18,7 @@ const good = `import { dashboard, timeseries, promQuery } from '${buildersImport
 import { prometheusDs } from '${datasourcesImport}';
 
 export default dashboard('Good one')
-  .withPanel(timeseries('Up').datasource(prometheusDs).withTarget(promQuery('up')));
+  .withPanel(timeseries('Up').unit('short').datasource(prometheusDs).withTarget(promQuery('up')));
 `;
 
 const cases: { name: string; file: string; content: string; expected: RegExp }[] = [
@@ -65,8 +65,8 @@ export default [
     content: `import { dashboard, timeseries, promQuery } from '${buildersImport}';
 
 export default dashboard('Orphan panel')
-  .withPanel(timeseries('Up').withTarget(promQuery('up')))
-  .withPanel(timeseries('Requests').withTarget(promQuery('rate(x_total[5m])')));
+  .withPanel(timeseries('Up').unit('short').withTarget(promQuery('up')))
+  .withPanel(timeseries('Requests').unit('reqps').withTarget(promQuery('up == 1')));
 `,
     expected:
       /^dashboards\/no-datasource\.ts:5:4: error: panel `Requests` has queries but no datasource \(panel\/datasource-missing\)$/m,

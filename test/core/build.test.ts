@@ -28,7 +28,13 @@ export default [
     .folder('Team A')
     .withPanel(timeseries('Up').unit('short').datasource(prometheusDs).withTarget(promQuery('${expr}'))),
   prometheusRuleGroup('team-a').namespace('team-a').withRule(
-    alertRule('TeamADown').expr('up == 0').for('1m').severity('critical'),
+    alertRule('TeamADown')
+      .expr('up == 0')
+      .for('1m')
+      .severity('critical')
+      .summary('Team A is down')
+      .description('Prometheus cannot scrape Team A.')
+      .runbook('https://runbooks.virtualpet.example/team-a-down'),
   ),
 ];
 `;
@@ -83,7 +89,7 @@ describe('build', () => {
     const root = tempProject({ 'dashboards/a.ts': definition('Team A board', 'up') });
     const first = runCli(root, ['build']);
     expect(first.stdout).toMatch(
-      /^✔ 2 resources \(1 dashboard, 1 prometheus-rule-group\) · 0 errors, 0 warnings · 3 files in out\/ \(2 changed\) · \d+ ms\n$/,
+      /\n✔ 2 resources \(1 dashboard, 1 prometheus-rule-group\) · 0 errors, 0 warnings · 3 files in out\/ \(2 changed\) · \d+ ms\n$/,
     );
     fs.writeFileSync(path.join(root, 'dashboards/a.ts'), definition('Team A board', 'up == 1'));
     expect(runCli(root, ['build']).stdout).toMatch(/3 files in out\/ \(1 changed\)/);

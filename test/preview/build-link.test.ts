@@ -21,9 +21,9 @@ describe('the build output links the preview', () => {
     const run = runCli(root, ['build']);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.at(-2)).toMatch(/^✔ 1 resources \(1 dashboard\)/);
-    expect(lines.at(-1)).toBe(
-      '  see the dashboards without Grafana: npx obs preview → preview/index.html',
+    expect(lines.at(-1)).toMatch(/^✔ 1 resources \(1 dashboard\)/);
+    expect(lines.at(-2)).toBe(
+      'preview: npx obs preview → preview/index.html (the dashboards without Grafana)',
     );
 
     const preview = runCli(root, ['preview']);

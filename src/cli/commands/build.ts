@@ -6,6 +6,7 @@ import { ExitCode } from '../exit-codes.ts';
 import { debug, out, paint } from '../output.ts';
 import { countsText, diagnosticsJson, renderDiagnostics } from '../render.ts';
 import { globalOptions } from '../options.ts';
+import { estimatesJson, storageEstimates, storageLine } from '../../retention/estimate.ts';
 
 interface BuildFlags {
   json?: boolean;
@@ -40,6 +41,7 @@ async function runBuild(command: Command, flags: BuildFlags, dryRun: boolean): P
   const outDir = path.resolve(root, flags.out ?? 'out');
   const result = await build({ root, outDir, dryRun, strict: Boolean(flags.strict) });
   const failed = result.failed;
+  const estimates = await storageEstimates(root, result.resources);
   const elapsed = performance.now() - started;
 
   debug(
@@ -49,13 +51,24 @@ async function runBuild(command: Command, flags: BuildFlags, dryRun: boolean): P
   if (flags.json) {
     out(
       JSON.stringify(
-        { ...summary(result, elapsed), ...diagnosticsJson(result.diagnostics) },
+        {
+          ...summary(result, elapsed),
+          ...diagnosticsJson(result.diagnostics),
+          estimates: estimatesJson(estimates),
+        },
         null,
         2,
       ),
     );
   } else {
     if (result.diagnostics.length) out(renderDiagnostics(result.diagnostics));
+    const storage = storageLine(estimates);
+    if (storage) out(storage);
+    const dashboards = result.resources.filter((r) => r.kind === 'dashboard').length;
+    if (!failed && !dryRun && dashboards) {
+      out(paint.dim('preview: npx obs preview → preview/index.html (the dashboards without Grafana)'));
+    }
+    // The summary is always the last line, so scripts can take it with `tail -1`.
     out(summaryLine(result, elapsed, dryRun, failed));
   }
   return failed ? ExitCode.invalid : ExitCode.ok;
