@@ -15,8 +15,12 @@ import {
   promQuery,
   re,
   type DashboardDefinition,
+  logs,
+  stat,
+  table,
+  text,
+  timeseries,
 } from '../src/builders/index.ts';
-import { logs, stat, table, text, timeseries } from './lib/panels.ts';
 import { deployAnnotation } from './lib/annotations.ts';
 import { dashboardLink, navigationLinks } from './lib/links.ts';
 import { countBy, errorLineFormat, errorLines } from './lib/logql.ts';

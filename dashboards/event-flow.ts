@@ -20,8 +20,9 @@ import {
   sumBy,
   type DashboardDefinition,
   type Matchers,
+  nodeGraph,
+  timeseries,
 } from '../src/builders/index.ts';
-import { nodeGraph, timeseries } from './lib/panels.ts';
 import { navigationLinks } from './lib/links.ts';
 import { elementsQuery, flowEdges, flowNodes, nodeGraphTransformation } from './lib/node-graph.ts';
 import { withSections, type Section } from './lib/section.ts';

@@ -17,8 +17,9 @@ import {
   sumBy,
   type DashboardDefinition,
   type Matchers,
+  stat,
+  timeseries,
 } from '../src/builders/index.ts';
-import { stat, timeseries } from './lib/panels.ts';
 import { navigationLinks } from './lib/links.ts';
 import { withSections, type Section } from './lib/section.ts';
 import { above, anyIsBad, below, neutral } from './lib/thresholds.ts';

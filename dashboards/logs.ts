@@ -8,8 +8,13 @@ import { catalog } from '../platform/catalog.ts';
 import type { Catalog } from '../src/model/catalog.ts';
 import { lokiDs } from '../src/conventions/datasources.ts';
 import { dashboardUids } from '../src/conventions/dashboards.ts';
-import { dashboard, lokiQuery, type DashboardDefinition } from '../src/builders/index.ts';
-import { logs, timeseries } from './lib/panels.ts';
+import {
+  dashboard,
+  lokiQuery,
+  type DashboardDefinition,
+  logs,
+  timeseries,
+} from '../src/builders/index.ts';
 import { navigationLinks } from './lib/links.ts';
 import { countBy, logStream, searchFilter } from './lib/logql.ts';
 import { withSections, type Section } from './lib/section.ts';

@@ -26,8 +26,11 @@ import {
   sumBy,
   suppressed,
   type DashboardDefinition,
+  barGauge,
+  stat,
+  table,
+  text,
 } from '../src/builders/index.ts';
-import { barGauge, stat, table, text } from './lib/panels.ts';
 import { navigationLinks, serviceDataLink, serviceLink } from './lib/links.ts';
 import { envMatchers, serviceMatchers } from './lib/red.ts';
 import { withSections, type Section } from './lib/section.ts';

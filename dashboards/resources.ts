@@ -21,8 +21,8 @@ import {
   sumBy,
   type DashboardDefinition,
   type Matchers,
+  timeseries,
 } from '../src/builders/index.ts';
-import { timeseries } from './lib/panels.ts';
 import { navigationLinks } from './lib/links.ts';
 import { withSections, type Section } from './lib/section.ts';
 import { above, below, neutral } from './lib/thresholds.ts';

@@ -6,8 +6,6 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import type * as sdk from '@grafana/grafana-foundation-sdk/dashboard';
 import { row, type DashboardDefinition } from '../../src/builders/index.ts';
-import type { SourceLocation } from '../../src/model/source.ts';
-import { panelLocation } from './panels.ts';
 
 export interface Section {
   title: string;
@@ -16,21 +14,13 @@ export interface Section {
 
 /**
  * Add each non-empty section as a row followed by its panels. Diagnostics about a panel point
- * at the line that made it (see `./panels.ts`), not at this helper.
+ * at the line that made it (the panel factories remember it), not at this helper.
  */
 export function withSections(board: DashboardDefinition, sections: Section[]): DashboardDefinition {
-  const located: Record<string, SourceLocation> = {};
-  let index = board.build().panels?.length ?? 0;
   for (const section of sections) {
     if (section.panels.length === 0) continue;
     board.withRow(row(section.title));
-    index += 1;
-    for (const panel of section.panels) {
-      board.withPanel(panel);
-      const at = panelLocation(panel);
-      if (at) located[`panels[${index}]`] = at;
-      index += 1;
-    }
+    for (const panel of section.panels) board.withPanel(panel);
   }
   // The SDK's query builders leave a function-valued marker (`_implementsDataqueryVariant`) in
   // what they build; a resource body is plain JSON data, so it goes through JSON once here.
@@ -39,7 +29,6 @@ export function withSections(board: DashboardDefinition, sections: Section[]): D
     toResources().map((r) => ({
       ...r,
       body: JSON.parse(JSON.stringify(r.body)) as unknown,
-      sources: { ...r.sources, ...located },
     }));
   return board;
 }

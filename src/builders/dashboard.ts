@@ -5,10 +5,16 @@
  */
 import * as sdk from '@grafana/grafana-foundation-sdk/dashboard';
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import { captureSource, type SourceLocation } from '../model/source.ts';
+import {
+  captureCreation,
+  captureSource,
+  isDefinitionHelper,
+  type SourceLocation,
+} from '../model/source.ts';
 import { slug, type Resource, type ResourceSource, type Suppression } from '../model/resource.ts';
 import { dashboardDefaults } from './defaults.ts';
 import { panelSuppressionsAt, suppression } from './suppress.ts';
+import { panelSource } from './panels.ts';
 
 /** A dashboard definition; every SDK setter is available, with the SDK's names. */
 export class DashboardDefinition extends sdk.DashboardBuilder implements ResourceSource {
@@ -51,7 +57,7 @@ export class DashboardDefinition extends sdk.DashboardBuilder implements Resourc
 
   override withPanel(panel: cog.Builder<sdk.Panel>): this {
     this.suppressions.push(...panelSuppressionsAt(panel, `panels[${this.panelSources.length}]`));
-    this.panelSources.push(captureSource());
+    this.panelSources.push(panelLocation(panel));
     return super.withPanel(panel);
   }
 
@@ -85,6 +91,15 @@ export class DashboardDefinition extends sdk.DashboardBuilder implements Resourc
       },
     ];
   }
+}
+
+/**
+ * The line a diagnostic about an added panel names: where it was added, unless that is a shared
+ * helper assembling panels made elsewhere (`dashboards/lib/section.ts`): then where it was made.
+ */
+function panelLocation(panel: object): SourceLocation {
+  const added = captureCreation();
+  return isDefinitionHelper(added.file) ? (panelSource(panel) ?? captureSource()) : added;
 }
 
 /** Start a dashboard; the uid is the slug of the title unless `.uid()` says otherwise. */

@@ -19,94 +19,125 @@ import * as tempo from '@grafana/grafana-foundation-sdk/tempo';
 import { lokiDs, prometheusDs, tempoDs } from '../conventions/datasources.ts';
 import { panelDefaults } from './defaults.ts';
 import { dedent } from './promql.ts';
+import { captureCreation, type SourceLocation } from '../model/source.ts';
+
+const created = new WeakMap<object, SourceLocation>();
+
+/** Remember the line that made `panel`; diagnostics about the panel point there. */
+function located<P extends object>(panel: P): P {
+  created.set(panel, captureCreation());
+  return panel;
+}
+
+/**
+ * Where a panel made by these factories was created: the line of the factory call, also when
+ * that line is in a shared helper (`dashboards/lib/…`) that a dashboard merely assembles.
+ */
+export function panelSource(panel: object): SourceLocation | undefined {
+  return created.get(panel);
+}
 
 /** A time series graph with a table legend showing mean and max. */
 export function timeseries(title: string): timeseriesPanel.PanelBuilder {
-  return new timeseriesPanel.PanelBuilder()
-    .title(title)
-    .height(panelDefaults.height)
-    .span(panelDefaults.span)
-    .lineWidth(panelDefaults.lineWidth)
-    .fillOpacity(panelDefaults.fillOpacity)
-    .legend(
-      new common.VizLegendOptionsBuilder()
-        .showLegend(true)
-        .displayMode(common.LegendDisplayMode.Table)
-        .placement(common.LegendPlacement.Bottom)
-        .calcs(['mean', 'max']),
-    )
-    .tooltip(
-      new common.VizTooltipOptionsBuilder()
-        .mode(common.TooltipDisplayMode.Multi)
-        .sort(common.SortOrder.Descending),
-    );
+  return located(
+    new timeseriesPanel.PanelBuilder()
+      .title(title)
+      .height(panelDefaults.height)
+      .span(panelDefaults.span)
+      .lineWidth(panelDefaults.lineWidth)
+      .fillOpacity(panelDefaults.fillOpacity)
+      .legend(
+        new common.VizLegendOptionsBuilder()
+          .showLegend(true)
+          .displayMode(common.LegendDisplayMode.Table)
+          .placement(common.LegendPlacement.Bottom)
+          .calcs(['mean', 'max']),
+      )
+      .tooltip(
+        new common.VizTooltipOptionsBuilder()
+          .mode(common.TooltipDisplayMode.Multi)
+          .sort(common.SortOrder.Descending),
+      ),
+  );
 }
 
 /** A single big number, coloured by thresholds. */
 export function stat(title: string): statPanel.PanelBuilder {
-  return new statPanel.PanelBuilder()
-    .title(title)
-    .height(panelDefaults.statHeight)
-    .span(panelDefaults.statSpan)
-    .graphMode(common.BigValueGraphMode.Area)
-    .colorMode(common.BigValueColorMode.Background)
-    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
+  return located(
+    new statPanel.PanelBuilder()
+      .title(title)
+      .height(panelDefaults.statHeight)
+      .span(panelDefaults.statSpan)
+      .graphMode(common.BigValueGraphMode.Area)
+      .colorMode(common.BigValueColorMode.Background)
+      .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull'])),
+  );
 }
 
 /** A table of instant values. */
 export function table(title: string): tablePanel.PanelBuilder {
-  return new tablePanel.PanelBuilder().title(title).height(panelDefaults.height).span(12);
+  return located(new tablePanel.PanelBuilder().title(title).height(panelDefaults.height).span(12));
 }
 
 /** A log stream, newest first, with labels hidden and the JSON line shown. */
 export function logs(title: string): logsPanel.PanelBuilder {
-  return new logsPanel.PanelBuilder()
-    .title(title)
-    .height(12)
-    .span(24)
-    .showTime(true)
-    .wrapLogMessage(true)
-    .enableLogDetails(true)
-    .sortOrder(common.LogsSortOrder.Descending);
+  return located(
+    new logsPanel.PanelBuilder()
+      .title(title)
+      .height(12)
+      .span(24)
+      .showTime(true)
+      .wrapLogMessage(true)
+      .enableLogDetails(true)
+      .sortOrder(common.LogsSortOrder.Descending),
+  );
 }
 
 /** Markdown text. */
 export function text(title: string, markdown: string): textPanel.PanelBuilder {
-  return new textPanel.PanelBuilder()
-    .title(title)
-    .mode(textPanel.TextMode.Markdown)
-    .content(dedent(markdown))
-    .height(panelDefaults.statHeight)
-    .span(24);
+  return located(
+    new textPanel.PanelBuilder()
+      .title(title)
+      .mode(textPanel.TextMode.Markdown)
+      .content(dedent(markdown))
+      .height(panelDefaults.statHeight)
+      .span(24),
+  );
 }
 
 /** A gauge from 0 to a maximum. */
 export function gauge(title: string): gaugePanel.PanelBuilder {
-  return new gaugePanel.PanelBuilder()
-    .title(title)
-    .height(panelDefaults.height)
-    .span(panelDefaults.statSpan)
-    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
+  return located(
+    new gaugePanel.PanelBuilder()
+      .title(title)
+      .height(panelDefaults.height)
+      .span(panelDefaults.statSpan)
+      .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull'])),
+  );
 }
 
 /** Horizontal bars, one per series. */
 export function barGauge(title: string): barGaugePanel.PanelBuilder {
-  return new barGaugePanel.PanelBuilder()
-    .title(title)
-    .height(panelDefaults.height)
-    .span(panelDefaults.span)
-    .orientation(common.VizOrientation.Horizontal)
-    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
+  return located(
+    new barGaugePanel.PanelBuilder()
+      .title(title)
+      .height(panelDefaults.height)
+      .span(panelDefaults.span)
+      .orientation(common.VizOrientation.Horizontal)
+      .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull'])),
+  );
 }
 
 /** A node graph (services and topics as nodes, flows as edges). */
 export function nodeGraph(title: string): nodeGraphPanel.PanelBuilder {
-  return new nodeGraphPanel.PanelBuilder().title(title).height(12).span(24);
+  return located(new nodeGraphPanel.PanelBuilder().title(title).height(12).span(24));
 }
 
 /** A heatmap of histogram buckets. */
 export function heatmap(title: string): heatmapPanel.PanelBuilder {
-  return new heatmapPanel.PanelBuilder().title(title).height(panelDefaults.height).span(12);
+  return located(
+    new heatmapPanel.PanelBuilder().title(title).height(panelDefaults.height).span(12),
+  );
 }
 
 /** A collapsible row. */

@@ -74,7 +74,16 @@ function internal(self: SourceLocation | undefined): string[] {
  * Node format and map the whole stack.
  */
 export function captureSource(): SourceLocation {
-  return fastCapture() ?? slowCapture();
+  return fastCapture(true) ?? slowCapture(true);
+}
+
+/**
+ * Like `captureSource`, but a line in a definition helper (`dashboards/lib/…`) counts: for
+ * things whose content is written where they are made, such as a panel built by a shared
+ * section helper.
+ */
+export function captureCreation(): SourceLocation {
+  return fastCapture(false) ?? slowCapture(false);
 }
 
 function rawCallSites(): NodeJS.CallSite[] {
@@ -83,7 +92,7 @@ function rawCallSites(): NodeJS.CallSite[] {
   Error.stackTraceLimit = 30;
   Error.prepareStackTrace = (_error, sites) => sites;
   const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder, captureSource);
+  Error.captureStackTrace(holder, rawCallSites);
   const sites = holder.stack; // formatted on first read: read it while our formatter is set
   Error.prepareStackTrace = previous;
   Error.stackTraceLimit = limit;
@@ -128,9 +137,10 @@ function mapPosition(name: string, line: number, column: number): SourceLocation
  * The fast path, for code loaded from the loader's bundles (which carry source maps). Gives up
  * (undefined) as soon as a frame has no map, e.g. under a test runner with its own transform.
  */
-function fastCapture(): SourceLocation | undefined {
+function fastCapture(skipHelpers: boolean): SourceLocation | undefined {
   const sites = rawCallSites();
   let dirs: [string, string] | undefined;
+  let helper: SourceLocation | undefined;
   for (const site of sites) {
     if (site.isNative()) continue;
     const location = mapped(site);
@@ -138,9 +148,22 @@ function fastCapture(): SourceLocation | undefined {
     dirs ??= ownDirs();
     if (!dirs) return undefined;
     if (location.file.startsWith(dirs[0]) || location.file.includes(dirs[1])) continue;
-    return location;
+    if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
+    helper ??= location;
   }
-  return undefined;
+  return helper;
+}
+
+const helperFolder =
+  /[/\\](?:dashboards|alerts|recording-rules|retention|agents)[/\\](?:.*[/\\])?lib[/\\]/;
+
+/**
+ * A shared helper of the definitions (`dashboards/lib/…`): a builder called there is reported
+ * at the definition line that called the helper, where a user makes the change; at the helper
+ * line only when no definition frame is on the stack.
+ */
+export function isDefinitionHelper(file: string): boolean {
+  return helperFolder.test(file);
 }
 
 /** The compiler's `src/` (from this module's own mapped frame) and `node_modules`. */
@@ -164,17 +187,19 @@ function ownDirs(): [string, string] | undefined {
 }
 
 /** The portable path: let Node (or the test runner) format a mapped stack, and parse it. */
-function slowCapture(): SourceLocation {
+function slowCapture(skipHelpers: boolean): SourceLocation {
   const lines = (new Error().stack ?? '').split('\n').slice(1);
   const dirs = internal(parseFrame(lines[0] ?? ''));
+  let helper: SourceLocation | undefined;
   for (const raw of lines) {
     const location = parseFrame(raw);
     if (!location || !path.isAbsolute(location.file)) continue;
     const [srcDir, nodeModules] = dirs as [string, string];
     if (location.file.startsWith(srcDir) || location.file.includes(nodeModules)) continue;
-    return location;
+    if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
+    helper ??= location;
   }
-  return unknownSource;
+  return helper ?? unknownSource;
 }
 
 /** A location for resources made outside any definition file (tests, generated). */

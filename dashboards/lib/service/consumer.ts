@@ -3,8 +3,15 @@ import type { Catalog, Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { kafkaExporterNames } from '../../../src/conventions/exporters.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promQuery, quantile, rate, re, selector, sumBy } from '../../../src/builders/index.ts';
-import { timeseries } from '../panels.ts';
+import {
+  promQuery,
+  quantile,
+  rate,
+  re,
+  selector,
+  sumBy,
+  timeseries,
+} from '../../../src/builders/index.ts';
 import { instanceMatchers } from '../red.ts';
 import { above, anyIsBad, neutral } from '../thresholds.ts';
 import type { Section } from '../section.ts';

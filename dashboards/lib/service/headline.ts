@@ -2,8 +2,7 @@
 import type { Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promInstant, promQuery, selector } from '../../../src/builders/index.ts';
-import { stat } from '../panels.ts';
+import { promInstant, promQuery, selector, stat } from '../../../src/builders/index.ts';
 import { instanceMatchers, upRatio } from '../red.ts';
 import { signals } from '../signals.ts';
 import { above, below, neutral } from '../thresholds.ts';

@@ -2,8 +2,15 @@
 import type { Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promQuery, quantile, rate, ratio, selector, sumBy } from '../../../src/builders/index.ts';
-import { timeseries } from '../panels.ts';
+import {
+  promQuery,
+  quantile,
+  rate,
+  ratio,
+  selector,
+  sumBy,
+  timeseries,
+} from '../../../src/builders/index.ts';
 import { errorRatio, instanceMatchers, latency, requestRate } from '../red.ts';
 import { above, neutral } from '../thresholds.ts';
 import type { Section } from '../section.ts';

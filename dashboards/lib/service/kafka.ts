@@ -2,8 +2,7 @@
 import type { Catalog, Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promQuery, rate, selector, sumBy } from '../../../src/builders/index.ts';
-import { timeseries } from '../panels.ts';
+import { promQuery, rate, selector, sumBy, timeseries } from '../../../src/builders/index.ts';
 import { instanceMatchers } from '../red.ts';
 import { anyIsBad, neutral } from '../thresholds.ts';
 import type { Section } from '../section.ts';

@@ -2,8 +2,7 @@
 import type { Service } from '../../../src/model/catalog.ts';
 import { logFields } from '../../../src/conventions/log-fields.ts';
 import { lokiDs, tempoDs } from '../../../src/conventions/datasources.ts';
-import { lokiQuery, tempoQuery } from '../../../src/builders/index.ts';
-import { logs, table, timeseries } from '../panels.ts';
+import { lokiQuery, tempoQuery, logs, table, timeseries } from '../../../src/builders/index.ts';
 import { countBy, errorLineFormat, errorLines, logStream, searchFilter } from '../logql.ts';
 import { above, neutral } from '../thresholds.ts';
 import type { Section } from '../section.ts';

@@ -5,8 +5,14 @@
 import type { Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promQuery, rate, ratio, selector, sumBy } from '../../../src/builders/index.ts';
-import { timeseries } from '../panels.ts';
+import {
+  promQuery,
+  rate,
+  ratio,
+  selector,
+  sumBy,
+  timeseries,
+} from '../../../src/builders/index.ts';
 import { instanceMatchers } from '../red.ts';
 import { above } from '../thresholds.ts';
 import type { Section } from '../section.ts';

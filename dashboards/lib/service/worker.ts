@@ -2,8 +2,14 @@
 import type { Service } from '../../../src/model/catalog.ts';
 import { metricNames } from '../../../src/conventions/metrics.ts';
 import { prometheusDs } from '../../../src/conventions/datasources.ts';
-import { promQuery, quantile, rate, selector, sumBy } from '../../../src/builders/index.ts';
-import { timeseries } from '../panels.ts';
+import {
+  promQuery,
+  quantile,
+  rate,
+  selector,
+  sumBy,
+  timeseries,
+} from '../../../src/builders/index.ts';
 import { instanceMatchers } from '../red.ts';
 import { signals } from '../signals.ts';
 import { above, neutral } from '../thresholds.ts';
@@ -22,7 +28,10 @@ export function jobsSection(service: Service): Section {
         .unit('ops')
         .thresholds(neutral())
         .withTarget(
-          promQuery(sumBy(['task', 'outcome'], rate(selector(n.jobRuns, m))), '{{task}} {{outcome}}'),
+          promQuery(
+            sumBy(['task', 'outcome'], rate(selector(n.jobRuns, m))),
+            '{{task}} {{outcome}}',
+          ),
         ),
       timeseries('Job failure ratio')
         .description('Share of job runs that did not succeed, by job.')

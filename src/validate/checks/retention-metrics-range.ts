@@ -5,7 +5,7 @@
  * limit, at the catalog's volumes, deletes data before the time limit does, the shorter of the
  * two is what counts.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from '../queries/parse.ts';
 import type { Resource } from '../../model/resource.ts';
 import { humanDuration, parseDuration } from '../../builders/retention/duration.ts';
 import {
@@ -101,20 +101,9 @@ export function longestNeed(resources: Resource[], facts: PlatformFacts): Need |
  * longest offset. Both maxima may come from different selectors, so this can overstate.
  */
 export function lookbackSeconds(expr: string): number {
-  let range = 0;
-  let offset = 0;
-  parser.parse(expr).iterate({
-    enter(node) {
-      const name = node.type.name;
-      if (name === 'MatrixSelector' || name === 'SubqueryExpr') {
-        const duration = node.node.getChild('DurationExpr');
-        if (duration) range = Math.max(range, secondsOf(expr.slice(duration.from, duration.to)));
-      } else if (name === 'OffsetDurationExpr') {
-        offset = Math.max(offset, secondsOf(expr.slice(node.from, node.to)));
-      }
-    },
-  });
-  return range + offset;
+  const { facts } = parsePromql(expr);
+  const longest = (texts: string[]) => Math.max(0, ...texts.map(secondsOf));
+  return longest(facts.ranges) + longest(facts.offsets);
 }
 
 function secondsOf(text: string): number {

@@ -42,6 +42,10 @@ export interface PromqlFacts {
   groupings: { labels: string[]; span: Span }[];
   /** histogram_quantile calls whose inner aggregation drops the `le` label. */
   quantilesWithoutLe: Span[];
+  /** Duration texts of range selectors and subqueries (`5m` of `[5m]`, `30d` of `[30d:1h]`). */
+  ranges: string[];
+  /** Duration texts of `offset` modifiers. */
+  offsets: string[];
 }
 
 const rateFunctions: Record<string, string> = {
@@ -59,6 +63,8 @@ export function promqlFacts(text: string): PromqlFacts {
     rangeCalls: [],
     groupings: [],
     quantilesWithoutLe: [],
+    ranges: [],
+    offsets: [],
   };
   const error = firstError(tree, text);
   if (error) facts.error = error;
@@ -69,6 +75,12 @@ export function promqlFacts(text: string): PromqlFacts {
       if (ref.name === 'VectorSelector') facts.selectors.push(selectorFact(node, text));
       else if (ref.name === 'AggregateModifier') addGrouping(node, text, facts);
       else if (ref.name === 'FunctionCall') addCall(node, text, facts);
+      else if (ref.name === 'MatrixSelector' || ref.name === 'SubqueryExpr') {
+        const duration = node.getChild('DurationExpr');
+        if (duration) facts.ranges.push(text.slice(duration.from, duration.to).trim());
+      } else if (ref.name === 'OffsetDurationExpr') {
+        facts.offsets.push(text.slice(node.from, node.to).trim());
+      }
       return undefined;
     },
   });
