@@ -53,11 +53,7 @@ export function dashboardsDir(outDir: string): string {
 }
 
 /** Every dashboard under `outDir`, sorted by folder then uid; throws naming an unreadable file. */
-export function readDashboards(
-  outDir: string,
-  root = process.cwd(),
-  warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-): DashboardInfo[] {
+export function readDashboards(outDir: string, root = process.cwd()): DashboardInfo[] {
   const dir = dashboardsDir(outDir);
   if (!fs.existsSync(dir)) {
     throw new Error(
@@ -71,35 +67,17 @@ export function readDashboards(
     for (const name of fs.readdirSync(folderDir).sort()) {
       if (!name.endsWith('.json')) continue;
       const file = path.join(folderDir, name);
-      dashboards.push(toDashboard(parseFile(file, root, warn), folder, path.relative(root, file)));
+      dashboards.push(toDashboard(parseFile(file, root), folder, path.relative(root, file)));
     }
   }
   return dashboards;
 }
 
-function parseFile(
-  file: string,
-  root: string,
-  warn: (line: string) => void,
-): Record<string, unknown> {
+function parseFile(file: string, root: string): Record<string, unknown> {
   const text = fs.readFileSync(file, 'utf8');
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    // Limitation: the emitter writes the SDK's function-valued keys as a bare `undefined`
-    // (not JSON). Such keys are read as absent, with a warning, until the emitter drops them.
-    const lenient = text.replace(/^(\s*"[^"\n]*": )undefined(,?)$/gm, '$1null$2');
-    if (lenient !== text) {
-      try {
-        const parsed = JSON.parse(lenient) as Record<string, unknown>;
-        warn(
-          `warning: ${path.relative(root, file)} holds \`undefined\` values (not JSON); read as absent`,
-        );
-        return parsed;
-      } catch {
-        // fall through to the original error
-      }
-    }
     throw new Error(
       `${path.relative(root, file)}: not valid JSON (${(error as Error).message}); ` +
         'rebuild out/ with `npm run build`',

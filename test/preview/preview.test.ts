@@ -40,7 +40,7 @@ describe.skipIf(skipWithout('chromium'))('obs preview in Chromium', () => {
     const run = runCli(repoRoot, ['preview', '--file', file, '--json']);
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { bytes: number; dashboards: number; panels: number };
-    const dashboards = readDashboards(outDir, repoRoot, () => undefined);
+    const dashboards = readDashboards(outDir, repoRoot);
     expect(dashboards.length).toBeGreaterThan(0);
     expect(result.dashboards).toBe(dashboards.length);
     expect(result.bytes).toBe(fs.statSync(file).size);
@@ -66,7 +66,7 @@ describe.skipIf(skipWithout('chromium'))('obs preview in Chromium', () => {
   });
 
   it('shows a panel title, type, unit and its query text, placed by gridPos', async () => {
-    const [dashboard] = readDashboards(outDir, repoRoot, () => undefined);
+    const [dashboard] = readDashboards(outDir, repoRoot);
     const panel = dashboard!.panels.find((p) => p.type !== 'row' && p.unit && p.targets.length)!;
     const file = path.join(dir, 'panel.html');
     expect(runCli(repoRoot, ['preview', '--file', file]).status).toBe(0);

@@ -83,20 +83,6 @@ describe('readDashboards', () => {
     );
   });
 
-  it('reads a bare `undefined` value as absent, with a warning naming the file', () => {
-    const text = JSON.stringify(board, null, 2).replace(
-      '"title": "Up",',
-      '"title": "Up",\n      "fn": undefined,',
-    );
-    const root = project({ 'out/grafana/dashboards/team/b1.json': text });
-    const warnings: string[] = [];
-    const [dashboard] = readDashboards(path.join(root, 'out'), root, (line) => warnings.push(line));
-    expect(dashboard!.panels[0]!.title).toBe('Up');
-    expect(warnings).toEqual([
-      'warning: out/grafana/dashboards/team/b1.json holds `undefined` values (not JSON); read as absent',
-    ]);
-  });
-
   it('says to run the build when out/ has no dashboards', () => {
     const root = project({});
     expect(() => readDashboards(path.join(root, 'out'), root)).toThrow(
