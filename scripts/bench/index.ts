@@ -4,9 +4,13 @@
  * shared and noisy. `npm run bench -- build` runs one of them.
  */
 import { runBuildBench } from './build.ts';
+import { runPushBench } from './push.ts';
+import { runValidateBench } from './validate.ts';
 
 const benches: Record<string, () => Promise<unknown> | unknown> = {
   build: () => runBuildBench(),
+  validate: () => runValidateBench(),
+  push: () => runPushBench(),
 };
 
 const wanted = process.argv.slice(2);
