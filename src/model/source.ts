@@ -89,7 +89,8 @@ export function captureCreation(): SourceLocation {
 function rawCallSites(): NodeJS.CallSite[] {
   const previous = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
+  // Enough for a definition calling a helper calling a builder; the fast path needs no more.
+  Error.stackTraceLimit = 16;
   Error.prepareStackTrace = (_error, sites) => sites;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   Error.captureStackTrace(holder, rawCallSites);
