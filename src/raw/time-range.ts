@@ -3,6 +3,7 @@
  * (`2026-12-03T10:00:00Z`) or unix seconds. Everything becomes unix seconds, and a step that
  * gives about 100 points.
  */
+import { durationMs, formatDurationMs } from '../model/duration.ts';
 
 /** A resolved range in unix seconds, and the query step in seconds. */
 export interface TimeRange {
@@ -19,45 +20,21 @@ export interface TimeRangeFlags {
   step?: string;
 }
 
-const unitSeconds: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86_400,
-  w: 604_800,
-  y: 31_536_000,
-};
-
 /** Points a range query aims for when no `--step` is given. */
 export const targetPoints = 100;
 
-/** Seconds in a duration like `90s`, `1h30m`, `2d`; throws naming the value when malformed. */
+/** Seconds in a duration like `90s`, `1h30m`, `2d`, `1.5h`; throws naming the value when malformed. */
 export function parseDuration(text: string): number {
-  const trimmed = text.trim();
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g)];
-  const joined = parts.map((p) => p[0]).join('');
-  if (!parts.length || joined !== trimmed) {
+  const ms = durationMs(text.trim(), { fractions: true });
+  if (ms === undefined || text.trim() === '0') {
     throw new Error(`duration \`${text}\` is not valid; expected e.g. 30s, 15m, 1h30m, 2d`);
   }
-  return parts.reduce((sum, p) => sum + Number(p[1]) * unitSeconds[p[2]!]!, 0);
+  return ms / 1000;
 }
 
-/** A Prometheus-style duration for a number of seconds: `90` → `1m30s`. */
+/** A Prometheus-style duration for a number of seconds (at least `1s`): `90` → `1m30s`. */
 export function formatDuration(totalSeconds: number): string {
-  let rest = Math.max(1, Math.round(totalSeconds));
-  let text = '';
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
-    const count = Math.floor(rest / size);
-    if (count > 0) text += `${count}${unit}`;
-    rest -= count * size;
-  }
-  return text;
+  return formatDurationMs(Math.max(1, Math.round(totalSeconds)) * 1000);
 }
 
 /**

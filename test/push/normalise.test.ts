@@ -1,6 +1,7 @@
 /** The normaliser live and local documents share, and the duration spellings it unifies. */
 import { describe, expect, it } from 'vitest';
-import { canonicalDuration, parseDuration } from '../../src/plan/durations.ts';
+import { canonicalDuration } from '../../src/plan/durations.ts';
+import { durationMs as parseDuration } from '../../src/model/duration.ts';
 import { containsDocument, normalise, sameDocument } from '../../src/plan/normalise.ts';
 import { decide } from '../../src/plan/plan.ts';
 import { retryAfterMs } from '../../src/push/http.ts';

@@ -2,27 +2,12 @@
  * Durations as Prometheus, Loki, Tempo, Promtail and Alloy spell them (`500ms`, `24h`, `31d`,
  * `1d12h`, `2w`), parsed to seconds so policies can be compared and multiplied.
  */
-
-const unitSeconds: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86_400,
-  w: 604_800,
-  y: 31_536_000,
-};
-
-const whole = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
-const part = /(\d+)(ms|s|m|h|d|w|y)/g;
+import { durationMs } from '../../model/duration.ts';
 
 /** Seconds in `text`, or undefined when it is not a duration (`0` is zero). */
 export function parseDuration(text: string): number | undefined {
-  if (text === '0') return 0;
-  if (!whole.test(text)) return undefined;
-  let seconds = 0;
-  for (const match of text.matchAll(part)) seconds += Number(match[1]) * unitSeconds[match[2]!]!;
-  return seconds;
+  const ms = durationMs(text);
+  return ms === undefined ? undefined : ms / 1000;
 }
 
 /** Seconds in `text`; throws naming the value and where it was set when it is not a duration. */

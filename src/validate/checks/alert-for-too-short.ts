@@ -7,7 +7,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { Check } from '../check.ts';
 import { finding } from '../check.ts';
 import { alertsOf } from '../alerts-of.ts';
-import { durationMs, formatMs } from '../durations.ts';
+import { durationMs, formatDurationMs as formatMs } from '../../model/duration.ts';
 
 /** Prometheus's default scrape interval is 1m; this platform's convention is 15s. */
 export const defaultScrapeIntervalMs = 15_000;
