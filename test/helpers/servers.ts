@@ -133,6 +133,8 @@ export interface PrometheusOptions {
   config?: string;
   /** Files to put in the working folder before start, path → content. */
   files?: Record<string, string>;
+  /** Run in the working folder before start, e.g. to fill `data/` with a TSDB block. */
+  prepare?: (dir: string) => void;
   extraArgs?: string[];
 }
 
@@ -152,6 +154,7 @@ async function launchPrometheus(options: PrometheusOptions, port: number): Promi
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
+  options.prepare?.(dir);
   const { child, logs } = launch(
     binary('prometheus'),
     [

@@ -12,7 +12,7 @@ import type { Resource } from '../../src/model/resource.ts';
 import { push, type PushOptions } from '../../src/push/push.ts';
 import { skipWithout } from '../helpers/binaries.ts';
 import { startAlertmanager, type RunningServer } from '../helpers/servers.ts';
-import { alertmanagerResource, startWithRetry, testEnvironment } from './fixtures.ts';
+import { alertmanagerResource, testEnvironment } from './fixtures.ts';
 
 const config = (repeat: string, receiver = 'team') => ({
   route: { receiver, group_by: ['alertname'], group_wait: '30s', repeat_interval: repeat },
@@ -35,11 +35,9 @@ describe.skipIf(skipWithout('prometheus-alertmanager'))(
     };
 
     beforeAll(async () => {
-      alertmanager = await startWithRetry(() =>
-        startAlertmanager({
-          config: 'route:\n  receiver: none\nreceivers:\n  - name: none\n',
-        }),
-      );
+      alertmanager = await startAlertmanager({
+        config: 'route:\n  receiver: none\nreceivers:\n  - name: none\n',
+      });
       file = path.join(alertmanager.dir, 'alertmanager.yml');
       environment = testEnvironment({
         alertmanager: {

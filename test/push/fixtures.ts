@@ -92,17 +92,3 @@ export function alertmanagerResource(config: object): Resource {
     placement: {},
   };
 }
-
-/**
- * Start a real server, trying again when it does not come up: on a loaded machine another
- * process can take the free port between `freePort()` and the server binding it.
- */
-export async function startWithRetry<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-    }
-  }
-}

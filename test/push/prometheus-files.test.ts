@@ -12,13 +12,7 @@ import type { Resource } from '../../src/model/resource.ts';
 import { push, type PushOptions } from '../../src/push/push.ts';
 import { skipWithout } from '../helpers/binaries.ts';
 import { startPrometheus, type RunningServer } from '../helpers/servers.ts';
-import {
-  alertOnUp,
-  recordRule,
-  ruleGroupResource,
-  startWithRetry,
-  testEnvironment,
-} from './fixtures.ts';
+import { alertOnUp, recordRule, ruleGroupResource, testEnvironment } from './fixtures.ts';
 
 const handMade =
   'groups:\n  - name: hand-made\n    rules:\n      - record: hand:up:sum\n        expr: sum(up)\n';
@@ -48,12 +42,10 @@ describe.skipIf(skipWithout('prometheus'))('push rule files to a real Prometheus
   ];
 
   beforeAll(async () => {
-    prometheus = await startWithRetry(() =>
-      startPrometheus({
-        config: 'global:\n  evaluation_interval: 1s\nrule_files:\n  - rules/*.yaml\n',
-        files: { 'rules/hand-made.yaml': handMade },
-      }),
-    );
+    prometheus = await startPrometheus({
+      config: 'global:\n  evaluation_interval: 1s\nrule_files:\n  - rules/*.yaml\n',
+      files: { 'rules/hand-made.yaml': handMade },
+    });
     rulesDir = path.join(prometheus.dir, 'rules');
     environment = testEnvironment({
       prometheus: { mode: 'files', url: prometheus.url, auth: { type: 'none' }, rulesDir },
