@@ -4,12 +4,12 @@
  * ships the journal. The same targets, labels, batching and backoff as the Promtail config of
  * the same model, plus `loki.write`'s WAL when the stability level allows it (experimental).
  */
-import { captureSource, type SourceLocation } from '../../model/source.ts';
 import type { Auth } from '../../model/environment.ts';
-import type { Resource, ResourceSource } from '../../model/resource.ts';
+import type { ResourceSource } from '../../model/resource.ts';
 import { humanDuration } from '../retention/duration.ts';
 import { river, renderRiver, type RiverStatement, type RiverValue } from './river.ts';
 import {
+  agentConfig,
   extractedFields,
   journalLevels,
   type LogShippingBuilder,
@@ -19,23 +19,7 @@ import { lossWindow } from './window.ts';
 
 /** The Alloy config of one service in one environment: `out/agents/alloy/<env>/<service>.alloy`. */
 export function alloyConfig(shipping: LogShippingBuilder): ResourceSource {
-  const source: SourceLocation = captureSource();
-  return {
-    toResources(): Resource[] {
-      const spec = shipping.build();
-      return [
-        {
-          kind: 'agent-config',
-          target: 'agent',
-          id: `alloy/${spec.environment}/${spec.service.name}.alloy`,
-          title: `Alloy for ${spec.service.name} in ${spec.environment}`,
-          body: renderAlloy(spec),
-          source,
-          placement: {},
-        },
-      ];
-    },
-  };
+  return agentConfig(shipping, { name: 'alloy', title: 'Alloy', extension: 'alloy' }, renderAlloy);
 }
 
 /** The command line the config is meant for: stability level and storage (positions, WAL). */

@@ -4,10 +4,10 @@
  * labels only bounded fields, positions, and a client with its batching and backoff stated.
  * Secrets are `${VAR}` references: run Promtail with `-config.expand-env=true`.
  */
-import { captureSource, type SourceLocation } from '../../model/source.ts';
 import type { Auth } from '../../model/environment.ts';
-import type { Resource, ResourceSource } from '../../model/resource.ts';
+import type { ResourceSource } from '../../model/resource.ts';
 import {
+  agentConfig,
   extractedFields,
   journalLevels,
   type LogShippingBuilder,
@@ -19,23 +19,11 @@ export type PromtailConfig = Record<string, unknown>;
 
 /** The Promtail config of one service in one environment: `out/agents/promtail/<env>/<service>.yaml`. */
 export function promtailConfig(shipping: LogShippingBuilder): ResourceSource {
-  const source: SourceLocation = captureSource();
-  return {
-    toResources(): Resource[] {
-      const spec = shipping.build();
-      return [
-        {
-          kind: 'agent-config',
-          target: 'agent',
-          id: `promtail/${spec.environment}/${spec.service.name}.yaml`,
-          title: `Promtail for ${spec.service.name} in ${spec.environment}`,
-          body: renderPromtail(spec),
-          source,
-          placement: {},
-        },
-      ];
-    },
-  };
+  return agentConfig(
+    shipping,
+    { name: 'promtail', title: 'Promtail', extension: 'yaml' },
+    renderPromtail,
+  );
 }
 
 /** The document itself, for tests and tools. */

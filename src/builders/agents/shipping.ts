@@ -8,6 +8,8 @@ import { logFields, logStreamLabels } from '../../conventions/log-fields.ts';
 import type { Service } from '../../model/catalog.ts';
 import type { Auth, Environment } from '../../model/environment.ts';
 import { durationSeconds } from '../retention/duration.ts';
+import type { Resource, ResourceSource } from '../../model/resource.ts';
+import { captureSource } from '../../model/source.ts';
 
 /** Stream labels an agent may set: only the bounded ones of the log convention. */
 export type LogStreamLabel = (typeof logStreamLabels)[number];
@@ -190,3 +192,31 @@ export const journalLevels: { priority: string; level: string }[] = [
   { priority: '[5-6]', level: 'info' },
   { priority: '7', level: 'debug' },
 ];
+
+/**
+ * One agent's config of one service in one environment, as a resource:
+ * `out/agents/<agent>/<env>/<service>.<extension>`, its body rendered from the shipping model.
+ */
+export function agentConfig(
+  shipping: LogShippingBuilder,
+  agent: { name: string; title: string; extension: string },
+  render: (spec: LogShippingSpec) => unknown,
+): ResourceSource {
+  const source = captureSource();
+  return {
+    toResources(): Resource[] {
+      const spec = shipping.build();
+      return [
+        {
+          kind: 'agent-config',
+          target: 'agent',
+          id: `${agent.name}/${spec.environment}/${spec.service.name}.${agent.extension}`,
+          title: `${agent.title} for ${spec.service.name} in ${spec.environment}`,
+          body: render(spec),
+          source,
+          placement: {},
+        },
+      ];
+    },
+  };
+}
