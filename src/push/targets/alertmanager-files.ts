@@ -32,6 +32,34 @@ export function configOf(resource: Resource): unknown {
   return typeof resource.body === 'string' ? YAML.parse(resource.body) : resource.body;
 }
 
+/**
+ * The plan item of an Alertmanager config, whichever way it is stored (a file, the Mimir API):
+ * live and local normalised alike, managed when the live text carries our marker. Returns the
+ * text to write, with the marker.
+ */
+export function planAlertmanagerConfig(
+  resource: Resource,
+  key: string,
+  liveText: string | undefined,
+  adopt: boolean,
+): { item: PlanItem | undefined; text: string } {
+  const item = decide(
+    {
+      target: 'alertmanager',
+      kind: 'config',
+      key,
+      order: kinds['alertmanager-config'].order,
+      live: liveText === undefined ? undefined : alertmanagerDocument(YAML.parse(liveText)),
+      local: alertmanagerDocument(configOf(resource)),
+      source: formatSource(resource.source),
+    },
+    liveText !== undefined && hasFileMarker(liveText),
+    false,
+    adopt,
+  );
+  return { item, text: withFileMarker(toYaml(configOf(resource))) };
+}
+
 export function alertmanagerFilesAdapter(context: AdapterContext, configFile: string): Adapter {
   const file = path.resolve(context.root, configFile);
   const key = path.basename(file);
@@ -47,22 +75,9 @@ export function alertmanagerFilesAdapter(context: AdapterContext, configFile: st
     const liveText = readIfExists(file);
     previous = { path: file, text: liveText };
     if (!resource) return [];
-    text = withFileMarker(toYaml(configOf(resource)));
-    const item = decide(
-      {
-        target: 'alertmanager',
-        kind: 'config',
-        key,
-        order: kinds['alertmanager-config'].order,
-        live: liveText === undefined ? undefined : alertmanagerDocument(YAML.parse(liveText)),
-        local: alertmanagerDocument(configOf(resource)),
-        source: formatSource(resource.source),
-      },
-      liveText !== undefined && hasFileMarker(liveText),
-      false,
-      context.adopt,
-    );
-    return item ? [item] : [];
+    const planned = planAlertmanagerConfig(resource, key, liveText, context.adopt);
+    text = planned.text;
+    return planned.item ? [planned.item] : [];
   }
 
   async function apply(): Promise<void> {

@@ -6,15 +6,12 @@
  * The config is never pruned, as in files mode.
  */
 import YAML from 'yaml';
-import { kinds } from '../../compile/kinds.ts';
 import { toYaml } from '../../emit/serialize.ts';
 import type { Resource } from '../../model/resource.ts';
-import { formatSource } from '../../model/source.ts';
-import { decide, type PlanItem } from '../../plan/plan.ts';
+import type { PlanItem } from '../../plan/plan.ts';
 import { PushError } from '../errors.ts';
 import { expectStatus } from '../http.ts';
-import { hasFileMarker, withFileMarker } from '../ownership.ts';
-import { alertmanagerDocument, configOf } from './alertmanager-files.ts';
+import { alertmanagerDocument, planAlertmanagerConfig } from './alertmanager-files.ts';
 import type { Adapter, AdapterContext, ItemFailure } from './types.ts';
 
 interface UserConfig {
@@ -45,22 +42,9 @@ export function alertmanagerMimirAdapter(context: AdapterContext, tenant: string
     if (!resource) return [];
     const live = await read();
     const liveText = live?.alertmanager_config;
-    text = withFileMarker(toYaml(configOf(resource)));
-    const item = decide(
-      {
-        target: 'alertmanager',
-        kind: 'config',
-        key: `tenant ${tenant}`,
-        order: kinds['alertmanager-config'].order,
-        live: liveText === undefined ? undefined : alertmanagerDocument(YAML.parse(liveText)),
-        local: alertmanagerDocument(configOf(resource)),
-        source: formatSource(resource.source),
-      },
-      liveText !== undefined && hasFileMarker(liveText),
-      false,
-      context.adopt,
-    );
-    return item ? [item] : [];
+    const planned = planAlertmanagerConfig(resource, `tenant ${tenant}`, liveText, context.adopt);
+    text = planned.text;
+    return planned.item ? [planned.item] : [];
   }
 
   async function apply(): Promise<void> {
