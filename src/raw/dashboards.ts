@@ -106,11 +106,13 @@ function toDashboard(model: Json, folder: string, file: string): DashboardInfo {
 
 function toPanel(panel: Json): PanelInfo {
   const datasource = dsType(panel.datasource);
+  // PromQL and LogQL targets hold `expr`; TraceQL (Tempo) targets hold `query`.
+  const textOf = (t: Json) => (typeof t.expr === 'string' ? t.expr : t.query);
   const targets = ((panel.targets as Json[] | undefined) ?? [])
-    .filter((t) => typeof t.expr === 'string' && t.expr)
+    .filter((t) => typeof textOf(t) === 'string' && textOf(t))
     .map((t) => ({
       refId: String(t.refId ?? 'A'),
-      expr: String(t.expr),
+      expr: String(textOf(t)),
       legendFormat: typeof t.legendFormat === 'string' ? t.legendFormat : undefined,
       datasource: dsType(t.datasource) ?? datasource ?? 'unknown',
     }));

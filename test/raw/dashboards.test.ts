@@ -44,6 +44,28 @@ const board = {
 };
 
 describe('readDashboards', () => {
+  it('reads TraceQL targets (`query`) beside PromQL and LogQL (`expr`)', () => {
+    const traces = {
+      uid: 't1',
+      title: 'Traces',
+      panels: [
+        {
+          id: 1,
+          type: 'table',
+          title: 'Slow traces',
+          datasource: { type: 'tempo', uid: 'vp-tempo' },
+          gridPos: { x: 0, y: 0, w: 24, h: 8 },
+          targets: [{ refId: 'A', queryType: 'traceql', query: '{ duration > 1s }' }],
+        },
+      ],
+    };
+    const root = project({ 'out/grafana/dashboards/team/t1.json': JSON.stringify(traces) });
+    const [dashboard] = readDashboards(path.join(root, 'out'), root);
+    expect(dashboard!.panels[0]!.targets).toEqual([
+      { refId: 'A', expr: '{ duration > 1s }', legendFormat: undefined, datasource: 'tempo' },
+    ]);
+  });
+
   it('flattens collapsed rows in grid order and reads units, datasources and queries', () => {
     const root = project({ 'out/grafana/dashboards/team/b1.json': JSON.stringify(board) });
     const [dashboard] = readDashboards(path.join(root, 'out'), root);
