@@ -3,11 +3,12 @@
  * (URL, tenant, credentials read from the variables it names), or a URL given on the command
  * line. Problems here are usage errors (exit 2), found before any network call.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Auth, Environment } from '../model/environment.ts';
-import { repoRoot } from '../model/source.ts';
-import { importTypeScript } from '../load/import-ts.ts';
+import {
+  environmentsFile,
+  loadEnvironments as loadPlatformEnvironments,
+  PlatformFileError,
+} from '../load/platform.ts';
 import type { Endpoint } from './http.ts';
 
 /** The backends the raw-data commands read. */
@@ -27,15 +28,17 @@ export interface EndpointFlags {
   timeoutSeconds: number;
 }
 
-/** The environments of the project at `root` (its `platform/environments.ts`). */
+/**
+ * The environments of the project at `root` (its `platform/environments.ts`, or the file
+ * `OBS_ENVIRONMENTS_FILE` names); a problem with the file is a usage error (exit 2).
+ */
 export async function loadEnvironments(root: string): Promise<Environment[]> {
-  const own = path.join(root, 'platform/environments.ts');
-  const file = fs.existsSync(own) ? own : path.join(repoRoot, 'platform/environments.ts');
-  const module = (await importTypeScript(file)) as { environments?: Environment[] };
-  if (!Array.isArray(module.environments)) {
-    throw new UsageError(`${file}: expected an exported \`environments\` array`);
+  try {
+    return await loadPlatformEnvironments(environmentsFile(root));
+  } catch (error) {
+    if (error instanceof PlatformFileError) throw new UsageError(error.message);
+    throw error;
   }
-  return module.environments;
 }
 
 /** The endpoint of `backend`: the URL flag if given, else the named environment's target. */

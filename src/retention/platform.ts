@@ -3,13 +3,9 @@
  * the project's own `platform/catalog.ts` and `platform/environments.ts` when it has them
  * (a test project may bring its own), else this repository's.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { logLevels } from '../conventions/log-fields.ts';
 import type { Catalog } from '../model/catalog.ts';
-import type { Environment } from '../model/environment.ts';
-import { repoRoot } from '../model/source.ts';
-import { importTypeScript } from '../load/import-ts.ts';
+import { environmentsFile, loadCatalog, loadEnvironments } from '../load/platform.ts';
 
 /** What the retention checks and the estimate need to know about the platform. */
 export interface PlatformFacts {
@@ -17,22 +13,10 @@ export interface PlatformFacts {
   environments: string[];
 }
 
-async function importFrom<T>(root: string, file: string, name: string): Promise<T> {
-  const own = path.join(root, file);
-  const chosen = fs.existsSync(own) ? own : path.join(repoRoot, file);
-  const value = (await importTypeScript(chosen))[name];
-  if (value === undefined) throw new Error(`${chosen}: no exported \`${name}\``);
-  return value as T;
-}
-
 /** Load the platform facts for the project at `root`. */
 export async function loadPlatform(root: string): Promise<PlatformFacts> {
-  const catalog = await importFrom<Catalog>(root, 'platform/catalog.ts', 'catalog');
-  const environments = await importFrom<Environment[]>(
-    root,
-    'platform/environments.ts',
-    'environments',
-  );
+  const catalog = await loadCatalog(root);
+  const environments = await loadEnvironments(environmentsFile(root));
   return { catalog, environments: environments.map((e) => e.name) };
 }
 
