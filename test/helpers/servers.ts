@@ -155,25 +155,34 @@ async function launchPrometheus(options: PrometheusOptions, port: number): Promi
     fs.writeFileSync(path.join(dir, file), content);
   }
   options.prepare?.(dir);
-  const { child, logs } = launch(
-    binary('prometheus'),
-    [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--web.enable-lifecycle',
-      ...(options.extraArgs ?? []),
-    ],
-    dir,
-  );
+  return serve(binary('prometheus'), dir, port, [
+    `--config.file=${path.join(dir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${path.join(dir, 'data')}`,
+    '--web.enable-lifecycle',
+    ...(options.extraArgs ?? []),
+  ]);
+}
+
+/**
+ * Run `bin` listening on `port` from `dir` and wait until it answers `/-/ready` as itself; the
+ * folder is removed when the server stops (or fails to start).
+ */
+async function serve(
+  bin: string,
+  dir: string,
+  port: number,
+  args: string[],
+): Promise<RunningServer> {
+  const { child, logs } = launch(bin, [...args, `--web.listen-address=127.0.0.1:${port}`], dir);
   const url = `http://127.0.0.1:${port}`;
+  const stop = stopper(child, dir);
   await waitReady(`${url}/-/ready`, logs, child, async () => listensOn(child, port)).catch(
     async (error) => {
-      await stopper(child, dir)();
+      await stop();
       throw error;
     },
   );
-  return { url, port, dir, logs, stop: stopper(child, dir) };
+  return { url, port, dir, logs, stop };
 }
 
 export interface AlertmanagerOptions {
@@ -193,25 +202,12 @@ async function launchAlertmanager(
 ): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-am-'));
   fs.writeFileSync(path.join(dir, 'alertmanager.yml'), options.config);
-  const { child, logs } = launch(
-    binary('prometheus-alertmanager'),
-    [
-      `--config.file=${path.join(dir, 'alertmanager.yml')}`,
-      `--storage.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
-      ...(options.extraArgs ?? []),
-    ],
-    dir,
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/-/ready`, logs, child, async () => listensOn(child, port)).catch(
-    async (error) => {
-      await stopper(child, dir)();
-      throw error;
-    },
-  );
-  return { url, port, dir, logs, stop: stopper(child, dir) };
+  return serve(binary('prometheus-alertmanager'), dir, port, [
+    `--config.file=${path.join(dir, 'alertmanager.yml')}`,
+    `--storage.path=${path.join(dir, 'data')}`,
+    '--cluster.listen-address=',
+    ...(options.extraArgs ?? []),
+  ]);
 }
 
 export interface WebhookReceiver {
