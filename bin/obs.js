@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point. The CLI is TypeScript; rather than a loader hook for every module, it is bundled
-// once with esbuild (with its dependencies, which then load as one file) into
-// node_modules/.cache/obs, keyed by a hash of its sources, and imported from there. A changed
-// source gives a new bundle.
+// once with esbuild (with its dependencies, split so each command loads only what it uses) into
+// node_modules/.cache/obs/cli-<hash>/, keyed by a hash of its sources, and imported from there.
+// A changed source gives a new bundle.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,21 +30,24 @@ function sourcesHash() {
 }
 
 const cache = path.join(root, 'node_modules', '.cache', 'obs');
-const bundle = path.join(cache, `cli-${sourcesHash()}.mjs`);
-if (!fs.existsSync(bundle)) {
+const bundleDir = path.join(cache, `cli-${sourcesHash()}`);
+const entry = path.join(bundleDir, 'main.mjs');
+if (!fs.existsSync(entry)) {
   const esbuild = await import('esbuild');
   fs.mkdirSync(cache, { recursive: true });
-  for (const old of fs.readdirSync(cache))
-    if (old.startsWith('cli-')) fs.rmSync(path.join(cache, old), { force: true });
-  const temporary = `${bundle}.${process.pid}`;
+  const temporary = `${bundleDir}.${process.pid}`;
   await esbuild.build({
     entryPoints: [path.join(src, 'cli', 'main.ts')],
     bundle: true,
+    // Commands other than build/validate/list load their code on first use, as chunks.
+    splitting: true,
     external: ['esbuild', 'prettier', 'playwright-core', 'vitest'],
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    outfile: temporary,
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     // CommonJS dependencies bundled into an ES module still call require() for built-ins.
     banner: {
@@ -52,11 +55,22 @@ if (!fs.existsSync(bundle)) {
     },
     logLevel: 'silent',
   });
-  fs.renameSync(temporary, bundle);
-  fs.renameSync(`${temporary}.map`, `${bundle}.map`);
+  try {
+    fs.renameSync(temporary, bundleDir);
+  } catch {
+    fs.rmSync(temporary, { recursive: true, force: true }); // another run got there first
+  }
+  for (const old of fs.readdirSync(cache)) {
+    const full = path.join(cache, old);
+    if (old.startsWith('cli-') && full !== bundleDir && !old.includes('.')) {
+      fs.rmSync(full, { recursive: true, force: true });
+    } else if ((old.startsWith('cli-') && old.endsWith('.mjs')) || old.endsWith('.mjs.map')) {
+      fs.rmSync(full, { force: true }); // single-file bundles of earlier versions
+    }
+  }
 }
 // The bundle's map is only read for stack traces of internal errors (OBS_DEBUG=1): parsing it
 // on every start would cost more than the rest of a small build.
 if (process.env.OBS_DEBUG) process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(bundle).href);
+const { main } = await import(pathToFileURL(entry).href);
 await main(process.argv);

@@ -66,7 +66,9 @@ async function runBuild(command: Command, flags: BuildFlags, dryRun: boolean): P
     if (storage) out(storage);
     const dashboards = result.resources.filter((r) => r.kind === 'dashboard').length;
     if (!failed && !dryRun && dashboards) {
-      out(paint.dim('preview: npx obs preview → preview/index.html (the dashboards without Grafana)'));
+      out(
+        paint.dim('preview: npx obs preview → preview/index.html (the dashboards without Grafana)'),
+      );
     }
     // The summary is always the last line, so scripts can take it with `tail -1`.
     out(summaryLine(result, elapsed, dryRun, failed));

@@ -1,17 +1,8 @@
 /** `logs`: search and follow the services' logs through Loki's query API. */
 import type { Command } from 'commander';
-import { resolveEndpoint } from '../../raw/endpoints.ts';
-import { asUsage, runRawCommand } from '../../raw/failure.ts';
-import { logEntryJson, renderLogEntry } from '../../raw/format/log-lines.ts';
-import { toNs, type LogEntry } from '../../raw/loki.ts';
-import { buildLogQuery } from '../../raw/logql.ts';
-import { followLogs, searchLogs } from '../../raw/logs.ts';
-import { parseDuration, parseTimeRange } from '../../raw/time-range.ts';
-import { ExitCode } from '../exit-codes.ts';
 import { globalOptions } from '../options.ts';
-import { debug, out } from '../output.ts';
 
-interface LogsFlags {
+export interface LogsFlags {
   service: string[];
   level?: string;
   text?: string;
@@ -55,57 +46,8 @@ export function registerLogs(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (flags: LogsFlags, command: Command) => {
       const { root } = globalOptions(command);
+      const { runRawCommand } = await import('../../raw/failure.ts');
+      const { runLogs } = await import('./logs-run.ts');
       process.exitCode = await runRawCommand(Boolean(flags.json), () => runLogs(root, flags));
     });
-}
-
-async function runLogs(root: string, flags: LogsFlags): Promise<number> {
-  const range = asUsage(() => parseTimeRange(flags));
-  const limit = asUsage(() => positiveInteger(flags.limit, '--limit'));
-  const intervalMs = asUsage(() => parseDuration(flags.interval) * 1000);
-  const maxPolls = flags.maxPolls
-    ? asUsage(() => positiveInteger(flags.maxPolls!, '--max-polls'))
-    : undefined;
-  const query =
-    flags.logql ??
-    asUsage(() =>
-      buildLogQuery({
-        services: flags.service,
-        env: flags.envLabel,
-        level: flags.level,
-        text: flags.text,
-      }),
-    );
-  const endpoint = await resolveEndpoint(root, 'loki', {
-    env: flags.env,
-    url: flags.lokiUrl,
-    timeoutSeconds: Number(flags.timeout),
-  });
-  debug(`logql: ${query}`);
-
-  const print = (entries: LogEntry[]) => {
-    for (const entry of entries) {
-      out(flags.json ? JSON.stringify(logEntryJson(entry)) : renderLogEntry(entry));
-    }
-  };
-  print(await searchLogs(endpoint, query, range, limit));
-  if (!flags.follow) return ExitCode.ok;
-
-  const stopped = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-  await followLogs(endpoint, query, {
-    fromNs: toNs(range.end),
-    intervalMs,
-    limit,
-    maxPolls,
-    onEntries: print,
-    stopped,
-  });
-  return ExitCode.ok;
-}
-
-function positiveInteger(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(`${flag} \`${value}\` must be a positive integer`);
-  return n;
 }
