@@ -15,5 +15,3 @@ export const ExitCode = {
   /** A bug: an unexpected exception. */
   internal: 70,
 } as const;
-
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

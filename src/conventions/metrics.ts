@@ -282,9 +282,6 @@ function runtimeMetrics(): MetricSpec[] {
   ];
 }
 
-/** Response status classes, the only values of the `status_class` label. */
-export const statusClasses = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
-
 /** Outcomes of a worker job run, the only values of the `outcome` label. */
 export const jobOutcomes = ['success', 'failure'] as const;
 

@@ -42,6 +42,7 @@ export async function bundleDefinitions(root: string, files: string[]): Promise<
   const attempt = await tryBundle(files, outdir);
   if (attempt.ok) {
     writeCache(outdir, files, attempt);
+    pruneBundleCache(root); // only after a fresh bundle: a cache hit writes nothing to prune
     return {
       entries: attempt.entries,
       dependencyChunks: attempt.dependencyChunks,
@@ -198,7 +199,7 @@ function diagnosticKey(d: Diagnostic): string {
 }
 
 /** Remove cached bundles older than a day, so the cache does not grow without bound. */
-export function pruneBundleCache(root: string, maxAgeMs = 24 * 3600 * 1000): void {
+function pruneBundleCache(root: string, maxAgeMs = 24 * 3600 * 1000): void {
   const dir = cacheDir(root);
   const now = Date.now();
   const walk = (current: string) => {

@@ -47,11 +47,3 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
   for (const d of diagnostics) counts[d.severity] += 1;
   return counts;
 }
-
-/** An error that carries diagnostics; thrown only across stage boundaries. */
-export class DiagnosticError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
-    this.name = 'DiagnosticError';
-  }
-}

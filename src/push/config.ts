@@ -4,7 +4,7 @@
  * them are collected, not just the first.
  */
 import type { Auth, Environment } from '../model/environment.ts';
-import type { Resource } from '../model/resource.ts';
+import type { Resource, ResourceKind } from '../model/resource.ts';
 import { formatSource } from '../model/source.ts';
 import { missingVariables } from './auth.ts';
 import { placeholders } from './targets/grafana-notifications-model.ts';
@@ -14,7 +14,7 @@ export const pushTargets = ['grafana', 'prometheus', 'loki', 'alertmanager'] as 
 export type PushTarget = (typeof pushTargets)[number];
 
 /** Resource kinds push delivers, by target. Others stay files in `out/` (see docs/push.md). */
-export const pushedKinds: Record<PushTarget, readonly string[]> = {
+export const pushedKinds: Record<PushTarget, readonly ResourceKind[]> = {
   grafana: [
     'folder',
     'dashboard',

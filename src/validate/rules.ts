@@ -57,8 +57,3 @@ export function ruleInfo(id: string): RuleInfo {
   if (!info) throw new Error(`rule id \`${id}\` is not in src/validate/rules.ts`);
   return info;
 }
-
-/** Whether `id` is a rule validation knows. */
-export function isKnownRule(id: string): boolean {
-  return byId.has(id);
-}

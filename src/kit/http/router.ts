@@ -21,11 +21,6 @@ export function statusClass(status: number): string {
   return `${Math.min(Math.max(Math.floor(status / 100), 1), 5)}xx`;
 }
 
-export interface RouteMatch {
-  template: string;
-  params: Record<string, string>;
-}
-
 /** Match `path` (no query string) against a template such as `/pets/:id/state`. */
 export function matchTemplate(template: string, path: string): Record<string, string> | undefined {
   const want = template.split('/');

@@ -16,6 +16,7 @@ import { expectStatus } from '../http.ts';
 import { PushError } from '../errors.ts';
 import { hasFileMarker, withFileMarker } from '../ownership.ts';
 import { readIfExists, restore, writeAtomic, type FileState } from './files.ts';
+import { pushedKinds } from '../config.ts';
 import type { Adapter, AdapterContext, ItemFailure } from './types.ts';
 
 const amRules = {
@@ -110,5 +111,5 @@ export function alertmanagerFilesAdapter(context: AdapterContext, configFile: st
       .map((item) => ({ item, error: 'the running config differs from the file written' }));
   }
 
-  return { target: 'alertmanager', kinds: ['alertmanager-config'], plan, apply, finish, verify };
+  return { target: 'alertmanager', kinds: pushedKinds.alertmanager, plan, apply, finish, verify };
 }

@@ -12,6 +12,7 @@ import type { PlanItem } from '../../plan/plan.ts';
 import { PushError } from '../errors.ts';
 import { expectStatus } from '../http.ts';
 import { alertmanagerDocument, planAlertmanagerConfig } from './alertmanager-files.ts';
+import { pushedKinds } from '../config.ts';
 import type { Adapter, AdapterContext, ItemFailure } from './types.ts';
 
 interface UserConfig {
@@ -68,5 +69,5 @@ export function alertmanagerMimirAdapter(context: AdapterContext, tenant: string
       .map((item) => ({ item, error: 'the stored config differs from what was pushed' }));
   }
 
-  return { target: 'alertmanager', kinds: ['alertmanager-config'], plan, apply, verify };
+  return { target: 'alertmanager', kinds: pushedKinds.alertmanager, plan, apply, verify };
 }

@@ -26,6 +26,7 @@ import { grafanaNotifications } from './grafana-notifications.ts';
 import { grafanaRuleGroups } from './grafana-rule-groups.ts';
 import type { Adapter, AdapterContext, ItemFailure } from './types.ts';
 import { kinds } from '../../compile/kinds.ts';
+import { pushedKinds } from '../config.ts';
 
 interface SearchHit {
   uid: string;
@@ -290,15 +291,7 @@ export function grafanaAdapter(context: AdapterContext): Adapter {
       : 'the dashboard read back differs from what was pushed';
   }
 
-  const handled = [
-    'folder',
-    'dashboard',
-    'grafana-rule-group-api',
-    'contact-point',
-    'mute-timing',
-    'notification-policy',
-  ] as const;
-  return { target: 'grafana', kinds: handled, plan, apply, verify };
+  return { target: 'grafana', kinds: pushedKinds.grafana, plan, apply, verify };
 }
 
 /** Every dashboard and folder hit, page by page. */

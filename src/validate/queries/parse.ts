@@ -98,12 +98,3 @@ function parseWith<F extends { error?: unknown }>(
   }
   return { facts, text: normalized.text, map: composeMaps(normalized.map, toQuery) };
 }
-
-/** Forget every parse held in memory (benchmarks measure a cold cache with this). */
-export function clearParseCache(): void {
-  for (const cache of [promqlCache, logqlCache]) {
-    cache.memory.clear();
-    cache.used.clear();
-  }
-  disk = { promql: {}, logql: {} };
-}
