@@ -22,13 +22,5 @@ export function withSections(board: DashboardDefinition, sections: Section[]): D
     board.withRow(row(section.title));
     for (const panel of section.panels) board.withPanel(panel);
   }
-  // The SDK's query builders leave a function-valued marker (`_implementsDataqueryVariant`) in
-  // what they build; a resource body is plain JSON data, so it goes through JSON once here.
-  const toResources = board.toResources.bind(board);
-  board.toResources = () =>
-    toResources().map((r) => ({
-      ...r,
-      body: JSON.parse(JSON.stringify(r.body)) as unknown,
-    }));
   return board;
 }
