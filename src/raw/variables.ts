@@ -4,6 +4,7 @@
  * "All" value), and the built-in intervals from the time range.
  */
 import { formatDuration, type TimeRange } from './time-range.ts';
+import { variableName, variableReference } from '../model/grafana-variables.ts';
 
 /** A dashboard variable as the dashboard JSON declares it (the fields we use). */
 export interface DashboardVariable {
@@ -33,8 +34,6 @@ export interface Interpolated {
   missing: string[];
 }
 
-const reference = /\$\{(\w+)(?::[\w]+)?\}|\[\[(\w+)\]\]|\$(\w+)/g;
-
 /** The built-in variables for a range, Grafana's formulas (`$__rate_interval` ≥ 4 scrapes). */
 export function builtins(range: TimeRange, scrapeInterval: number): Record<string, string> {
   const rangeSeconds = range.end - range.start;
@@ -55,15 +54,18 @@ export function interpolate(expr: string, context: InterpolationContext): Interp
   const known = builtins(context.range, context.scrapeInterval);
   const missing = new Set<string>();
 
-  const text = expr.replace(reference, (whole, braced, bracketed, plain) => {
-    const name = (braced ?? bracketed ?? plain) as string;
-    const value = known[name] ?? context.values[name] ?? defaultValue(name, context.variables);
-    if (value === undefined) {
-      missing.add(name);
-      return whole;
-    }
-    return value;
-  });
+  const text = expr.replace(
+    variableReference,
+    (whole: string, ...groups: (string | undefined)[]) => {
+      const name = variableName([whole, ...groups]);
+      const value = known[name] ?? context.values[name] ?? defaultValue(name, context.variables);
+      if (value === undefined) {
+        missing.add(name);
+        return whole;
+      }
+      return value;
+    },
+  );
   return { expr: text, missing: [...missing].sort() };
 }
 

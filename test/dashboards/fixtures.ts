@@ -6,6 +6,11 @@ import { loadDefinitions } from '../../src/load/load.ts';
 import { repoRoot } from '../../src/model/source.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { panelsOf, type DashboardJson, type PanelJson } from '../../src/validate/dashboard-walk.ts';
+import {
+  isBuiltinVariable,
+  variableName,
+  variableReference,
+} from '../../src/model/grafana-variables.ts';
 
 export interface Build {
   dashboards: Resource<DashboardJson>[];
@@ -109,9 +114,9 @@ export function dataPanels(dashboard: DashboardJson): { panel: PanelJson; path: 
  */
 export function variablesIn(text: string): string[] {
   const names = new Set<string>();
-  for (const match of text.matchAll(/\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g)) {
-    const name = match[1] ?? match[2] ?? match[3]!;
-    if (!name.startsWith('__')) names.add(name);
+  for (const match of text.matchAll(variableReference)) {
+    const name = variableName(match);
+    if (!isBuiltinVariable(name)) names.add(name);
   }
   return [...names].sort();
 }

@@ -81,6 +81,16 @@ describe('variables', () => {
     });
   });
 
+  it('reads formatted references the way Grafana writes them', () => {
+    const filled = interpolate('x{route=~"${route:regex}", env="[[env:raw]]"}', {
+      range,
+      scrapeInterval: 15,
+      values: { env: 'staging', route: '/pets' },
+      variables,
+    });
+    expect(filled).toEqual({ expr: 'x{route=~"/pets", env="staging"}', missing: [] });
+  });
+
   it('uses step + scrape interval for $__rate_interval when that is longer than 4 scrapes', () => {
     const wide = { start: now - 86_400, end: now, step: 864 };
     expect(

@@ -6,10 +6,7 @@
  */
 import { TextEditor, type TextMap } from './text-map.ts';
 import { stringSpans } from './strings.ts';
-
-/** `$var`, `${var}`, `${var:format}`, `[[var]]`, `[[var:format]]`, and Grafana's `$__x`. */
-const variablePattern =
-  /\$\{([A-Za-z_]\w*)(?::[^}]*)?\}|\[\[([A-Za-z_]\w*)(?::[^\]]*)?\]\]|\$([A-Za-z_]\w*)/g;
+import { variableName, variableReference } from '../../model/grafana-variables.ts';
 
 /** Variables that hold a number (milliseconds or seconds), not a duration. */
 const numericVariables = new Set(['__interval_ms', '__range_ms', '__range_s']);
@@ -33,9 +30,9 @@ export function substituteVariables(query: string): Substituted {
   const editor = new TextEditor(query);
   let changed = false;
 
-  for (const match of query.matchAll(variablePattern)) {
+  for (const match of query.matchAll(variableReference)) {
     const start = match.index;
-    const name = match[1] ?? match[2] ?? match[3] ?? '';
+    const name = variableName(match);
     const inString = strings.some((s) => start > s.start && start < s.end);
     editor.copyTo(start);
     editor.replaceTo(start + match[0].length, standIn(name, inString, query, start));
