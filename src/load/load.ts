@@ -27,6 +27,9 @@ export async function loadDefinitions(root: string, files?: string[]): Promise<L
   setProjectRoot(root);
   const modules = files ?? discoverDefinitions(root);
   const bundled = await bundleDefinitions(root, modules);
+  // Dependency chunks (the SDK) load before source maps are on: no builder call site is in them,
+  // and parsing their large map would cost more than the rest of a small build. The
+  // definitions then load with maps on, so stack traces name their `.ts` lines.
   process.setSourceMapsEnabled(false);
   for (const chunk of bundled.dependencyChunks) await import(pathToFileURL(chunk).href);
   process.setSourceMapsEnabled(true);
