@@ -51,8 +51,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const compiled = compile(loaded.resources);
   clock('compile', started);
 
+  // Rendered before validation so the tools check the very bytes the build writes.
   started = performance.now();
-  const context = { resources: loaded.resources, files: compiled.files, root: options.root };
+  const rendered = render(compiled.files);
+  clock('emit', started);
+
+  started = performance.now();
+  const texts = new Map(rendered.map((file) => [file.path, file.text]));
+  const context = { resources: loaded.resources, files: compiled.files, root: options.root, texts };
   const findings = await validate(context);
   clock('validate', started);
 
@@ -62,7 +68,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...findings,
   ]);
   started = performance.now();
-  const rendered = render(compiled.files);
   const counts = countBySeverity(diagnostics);
   const failed = counts.error > 0 || (options.strict === true && counts.warning > 0);
   let written = false;
@@ -72,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     changed = writeOut(outDir, rendered).changed;
     written = true;
   }
-  clock('emit', started);
+  timings.emit += performance.now() - started;
 
   return {
     resources: loaded.resources,

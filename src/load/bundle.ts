@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { cachesEnabled } from '../cache/caches.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { toRepoPath } from '../model/source.ts';
 
@@ -36,7 +37,7 @@ function cacheDir(root: string): string {
 /** Bundle `files`; files that fail to compile are left out and reported. */
 export async function bundleDefinitions(root: string, files: string[]): Promise<BundleResult> {
   const outdir = cacheDir(root);
-  const cached = readCache(outdir, files);
+  const cached = cachesEnabled() ? readCache(outdir, files) : undefined;
   if (cached) return { ...cached, diagnostics: [] };
 
   const attempt = await tryBundle(files, outdir);
@@ -135,7 +136,7 @@ function dependencyChunksOf(metafile: esbuild.Metafile): string[] {
 
 /**
  * The bundle of the same definition files is reused while none of its inputs changed (same
- * size and modification time), which saves the esbuild run on a rebuild.
+ * size and modification time), which saves the esbuild run on a rebuild (not with OBS_NO_CACHE).
  */
 interface CacheRecord {
   inputs: [string, number, number][];

@@ -13,6 +13,8 @@ export interface CheckContext {
   files: OutputFile[];
   /** The project root, for checks that read or run tools on files. */
   root: string;
+  /** The bytes the build writes, by `out/` path; files missing here are serialised on demand. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface Check {

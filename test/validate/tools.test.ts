@@ -5,9 +5,10 @@
  * CI=true that is an error.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.ts';
-import { skipWithout } from '../helpers/binaries.ts';
+import { findBinary, skipWithout } from '../helpers/binaries.ts';
 import { runCli, tempProject } from '../helpers/project.ts';
 import { header, headerLines } from './fixtures.ts';
 
@@ -95,5 +96,71 @@ describe('without the tools', () => {
     expect(diagnostics.filter((d) => d.rule === 'tool/unavailable').map((d) => d.severity)).toEqual(
       ['error', 'error'],
     );
+  }, 60_000);
+});
+
+describe.skipIf(skipWithout('promtool'))('promtool verdicts are remembered', () => {
+  // A promtool that logs the files it is asked to check, then runs the real one.
+  let bin = '';
+  let log = '';
+  let project = '';
+  const rules = (expr: string) => ({
+    'alerts/remembered.ts': `${header}
+export default prometheusRuleGroup('remembered').namespace('remembered').withRules([
+  ok(alertRule('Remembered').expr('${expr}')),
+]);
+`,
+  });
+  const checked = () => {
+    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+    fs.rmSync(log, { force: true });
+    return lines.filter((line) => line.startsWith('check rules'));
+  };
+  const validate = (env: NodeJS.ProcessEnv = {}) =>
+    validateJson(project, { OBS_PROMTOOL_BIN: bin, ...env }).diagnostics.filter(
+      (d) => d.rule === 'tool/promtool',
+    );
+
+  beforeAll(() => {
+    project = tempProject(rules('up == 0'));
+    bin = path.join(project, 'promtool-logged');
+    log = path.join(project, 'promtool.log');
+    fs.writeFileSync(
+      bin,
+      `#!/bin/sh\necho "$*" >> ${JSON.stringify(log)}\nexec ${JSON.stringify(findBinary('promtool'))} "$@"\n`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('checks a rule file once, again only when its bytes change', () => {
+    expect(validate()).toEqual([]);
+    expect(checked()).toEqual(['check rules prometheus/rules/remembered.yaml']);
+    expect(validate()).toEqual([]);
+    expect(checked()).toEqual([]);
+
+    fs.writeFileSync(
+      path.join(project, 'alerts/remembered.ts'),
+      rules('rate(http_server_requests_total) > 1')['alerts/remembered.ts'],
+    );
+    const rejected = validate();
+    expect(rejected.map((d) => d.message)).toEqual([
+      expect.stringContaining('expected type range vector in call to function "rate"'),
+    ]);
+    expect(checked()).toHaveLength(1);
+    // A rejected file is never remembered: it is checked, and rejected, every time.
+    expect(validate()).toHaveLength(1);
+    expect(checked()).toHaveLength(1);
+  }, 60_000);
+
+  it('checks every time with OBS_NO_CACHE=1', () => {
+    fs.writeFileSync(
+      path.join(project, 'alerts/remembered.ts'),
+      rules('up == 0')['alerts/remembered.ts'],
+    );
+    validate();
+    checked();
+    expect(validate({ OBS_NO_CACHE: '1' })).toEqual([]);
+    expect(checked()).toEqual(['check rules prometheus/rules/remembered.yaml']);
   }, 60_000);
 });

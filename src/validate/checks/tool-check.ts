@@ -4,7 +4,9 @@
  * temporary folder in the layout of `out/` with the bytes the build writes, then checked with
  * one `promtool check rules`, one `promtool check config` and one `amtool check-config`
  * invocation, concurrently. A tool that is not installed is reported as info (skipped) locally
- * and as an error with CI=true, where it must run.
+ * and as an error with CI=true, where it must run. Rule files whose exact bytes promtool accepted
+ * before are not sent again (`../tools/verdicts.ts`); the configs always are, since what they
+ * mean depends on files they name.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import {
   type ToolProblem,
 } from '../tools/promtool-output.ts';
 import { runTool } from '../tools/run.ts';
+import { verdictsOf } from '../tools/verdicts.ts';
 
 interface ToolJob {
   tool: 'promtool' | 'amtool';
@@ -30,21 +33,20 @@ interface ToolJob {
   args: string[];
   files: OutputFile[];
   parse: (output: string, files: string[]) => ToolProblem[];
+  /** Whether the verdict on a file depends on its bytes alone, so a pass can be remembered. */
+  selfContained: boolean;
 }
 
 export const toolCheck: Check = {
   rules: ['tool/promtool', 'tool/amtool', 'tool/unavailable'],
-  async run({ files }) {
+  async run({ files, texts }) {
+    const textOf = (file: OutputFile) =>
+      texts?.get(file.path) ?? serialize(file.path, file.document);
     const jobs = jobsFor(files);
     if (jobs.length === 0) return [];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-validate-'));
     try {
-      for (const file of new Set(jobs.flatMap((job) => job.files))) {
-        const target = path.join(dir, file.path);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, serialize(file.path, file.document));
-      }
-      const results = await Promise.all(jobs.map((job) => runJob(job, dir)));
+      const results = await Promise.all(jobs.map((job) => runJob(job, dir, textOf)));
       return results.flat();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -65,6 +67,7 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       args: ['check', 'rules'],
       files: rules,
       parse: promtoolRuleProblems,
+      selfContained: true,
     });
   }
   if (configs.length) {
@@ -75,6 +78,7 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       args: ['check', 'config', '--syntax-only'],
       files: configs,
       parse: checkConfigProblems,
+      selfContained: false,
     });
   }
   if (alertmanager.length) {
@@ -84,22 +88,43 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       args: ['check-config'],
       files: alertmanager,
       parse: checkConfigProblems,
+      selfContained: false,
     });
   }
   return jobs;
 }
 
-async function runJob(job: ToolJob, dir: string): Promise<Diagnostic[]> {
+async function runJob(
+  job: ToolJob,
+  dir: string,
+  textOf: (file: OutputFile) => string,
+): Promise<Diagnostic[]> {
   const command = `${job.tool} ${job.args.join(' ')}`;
   const bin = findCommand(job.tool);
   if (!bin) return [unavailable(job, command)];
 
-  const paths = job.files.map((f) => f.path);
+  const verdicts = job.selfContained ? verdictsOf(bin, job.args) : undefined;
+  const texts = job.files.map(textOf);
+  const pending = job.files.filter((_, i) => !verdicts?.passed(texts[i]!));
+  if (pending.length === 0) {
+    verdicts?.save(texts);
+    return [];
+  }
+  for (const file of pending) {
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, textOf(file));
+  }
+  const paths = pending.map((f) => f.path);
   const { code, output } = await runTool(bin, [...job.args, ...paths], dir);
-  if (code === 0) return [];
+  if (code === 0) {
+    verdicts?.save(texts);
+    return [];
+  }
+  verdicts?.save(texts.filter((_, i) => !pending.includes(job.files[i]!))); // those passed before
   const problems = job.parse(output, paths);
   if (problems.length === 0) {
-    const resource = job.files[0]!.resources[0]!;
+    const resource = pending[0]!.resources[0]!;
     const text = output.trim().split('\n').slice(-3).join(' ');
     return [
       finding(

@@ -3,14 +3,18 @@
  * that changed: parsing a few hundred distinct expressions costs ~200 ms in a fresh process
  * (lezer's code is not yet optimised by the JIT), reading them back ~1 ms. The file is keyed by
  * the grammar versions and the source of the fact extractors, so a change to either starts a
- * new cache; it holds only the entries the last build used. `OBS_NO_PARSE_CACHE=1` turns it off.
+ * new cache; it holds only the entries the last build used. `OBS_NO_CACHE=1` turns it off.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  cachesEnabled,
+  readCacheFile,
+  validateCacheDir as cacheDir,
+  writeCacheFile,
+} from '../../cache/caches.ts';
 import { repoRoot } from '../../model/source.ts';
-
-const cacheDir = path.join(repoRoot, 'node_modules', '.cache', 'obs-validate');
 
 /** The extractor sources whose change invalidates cached facts. */
 const extractors = ['promql-facts.ts', 'logql-facts.ts', 'tree.ts', 'normalize.ts', 'strings.ts'];
@@ -21,7 +25,7 @@ let file: string | undefined | null;
 
 function cacheFile(): string | null {
   if (file !== undefined) return file;
-  if (process.env.OBS_NO_PARSE_CACHE) return (file = null);
+  if (!cachesEnabled()) return (file = null);
   try {
     const hash = createHash('sha256');
     for (const pkg of ['@prometheus-io/lezer-promql', '@grafana/lezer-logql']) {
@@ -41,11 +45,9 @@ function cacheFile(): string | null {
 export function readFactsCache(): { promql: FactsTable; logql: FactsTable } {
   const target = cacheFile();
   if (!target) return { promql: {}, logql: {} };
-  try {
-    return JSON.parse(fs.readFileSync(target, 'utf8')) as { promql: FactsTable; logql: FactsTable };
-  } catch {
-    return { promql: {}, logql: {} };
-  }
+  return (
+    readCacheFile<{ promql: FactsTable; logql: FactsTable }>(target) ?? { promql: {}, logql: {} }
+  );
 }
 
 /** Save the facts this build used, atomically; a failure to write only costs the next build time. */
@@ -53,16 +55,13 @@ export function writeFactsCache(tables: { promql: FactsTable; logql: FactsTable 
   const target = cacheFile();
   if (!target) return;
   try {
-    fs.mkdirSync(cacheDir, { recursive: true });
     for (const old of fs.readdirSync(cacheDir)) {
       if (old.startsWith('facts-') && path.join(cacheDir, old) !== target) {
         fs.rmSync(path.join(cacheDir, old), { force: true });
       }
     }
-    const temporary = `${target}.${process.pid}`;
-    fs.writeFileSync(temporary, JSON.stringify(tables));
-    fs.renameSync(temporary, target);
   } catch {
-    // read-only checkout or full disk: parse again next time
+    // no cache folder yet
   }
+  writeCacheFile(target, JSON.stringify(tables));
 }
