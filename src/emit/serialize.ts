@@ -10,7 +10,10 @@ export const printWidth = 100;
 
 /** JSON with object keys sorted (stable across SDK versions), 2-space indent, final newline. */
 export function toJson(document: unknown): string {
-  return printJson(sortKeys(document), 0, '', true) + '\n';
+  const out: string[] = [];
+  printJson(out, document, 0, 0, true);
+  out.push('\n');
+  return out.join('');
 }
 
 /**
@@ -36,38 +39,41 @@ function isCollection(value: unknown): value is object {
   return value !== null && typeof value === 'object' && !isEmpty(value);
 }
 
-/** The lines of a non-empty map or sequence at `indent`. */
-function yamlBlock(value: object, indent: number): string[] {
+/** Append the lines of a non-empty map or sequence at `indent` to `lines`. */
+function yamlBlock(value: object, indent: number, lines: string[] = []): string[] {
   const pad = ' '.repeat(indent);
-  const lines: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
       if (isCollection(item)) {
-        const inner = yamlBlock(item, indent + 2);
-        lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`, ...inner.slice(1));
+        const first = lines.length;
+        yamlBlock(item, indent + 2, lines);
+        lines[first] = `${pad}- ${lines[first]!.slice(indent + 2)}`;
       } else {
-        lines.push(...withHead(`${pad}- `, item, indent + 2));
+        withHead(lines, `${pad}- `, item, indent + 2);
       }
     }
     return lines;
   }
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
     if (child === undefined || typeof child === 'function') continue;
     const head = `${pad}${yamlKey(key)}:`;
     if (isCollection(child)) {
-      lines.push(head, ...yamlBlock(child, indent + 2));
+      lines.push(head);
+      yamlBlock(child, indent + 2, lines);
     } else {
-      lines.push(...withHead(`${head} `, child, indent + 2));
+      withHead(lines, `${head} `, child, indent + 2);
     }
   }
   return lines;
 }
 
 /** A scalar (or empty collection) after `head`; block literals continue on the next lines. */
-function withHead(head: string, value: unknown, indent: number): string[] {
+function withHead(lines: string[], head: string, value: unknown, indent: number): void {
   const text = yamlScalar(value, indent);
-  const [first, ...rest] = text.split('\n');
-  return [head + first, ...rest];
+  const newline = text.indexOf('\n');
+  if (newline < 0) lines.push(head + text);
+  else lines.push(head + text.slice(0, newline), text.slice(newline + 1));
 }
 
 function yamlKey(key: string): string {
@@ -123,72 +129,92 @@ function blockLiteral(text: string, indent: number): string {
   return [`|${chomp}`, ...content].join('\n');
 }
 
-/**
- * Recursively sort object keys; arrays keep their order. Drops what JSON cannot hold, as
- * `JSON.stringify` does: undefined values and functions (the SDK's builders leave marker
- * functions such as `_implementsDataqueryVariant` on query objects).
- */
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (isJsonless(item) ? null : sortKeys(item)));
-  if (value && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const child = (value as Record<string, unknown>)[key];
-      if (!isJsonless(child)) sorted[key] = sortKeys(child);
-    }
-    return sorted;
-  }
-  return value;
-}
-
 function isJsonless(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 /**
- * Print like prettier's JSON printer does for input that is already expanded: objects always
- * one key per line; arrays of scalars on one line when they fit, numbers filled line by line
- * when they do not, anything else one element per line.
- * `prefix` is what stands before the value on its line (`"key": `), `last` whether a comma
- * follows — both count against the print width, as in prettier's `fits`.
+ * An object's keys as JSON holds them: sorted, without what JSON cannot hold (undefined values
+ * and functions, as `JSON.stringify` drops them: the SDK's builders leave marker functions such
+ * as `_implementsDataqueryVariant` on query objects).
  */
-function printJson(value: unknown, indent: number, prefix: string, last: boolean): string {
-  const pad = ' '.repeat(indent);
-  if (Array.isArray(value)) return printArray(value, indent, prefix, last);
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{}';
-    const inner = ' '.repeat(indent + 2);
-    const lines = entries.map(([key, child], index) => {
-      const keyText = `${JSON.stringify(key)}: `;
-      const isLast = index === entries.length - 1;
-      const body = printJson(child, indent + 2, inner + keyText, isLast);
-      return `${inner}${keyText}${body}${isLast ? '' : ','}`;
-    });
-    return `{\n${lines.join('\n')}\n${pad}}`;
-  }
-  return JSON.stringify(value ?? null);
+function jsonKeys(value: object): string[] {
+  const keys = Object.keys(value).filter(
+    (key) => !isJsonless((value as Record<string, unknown>)[key]),
+  );
+  return keys.sort();
 }
 
-function printArray(items: unknown[], indent: number, prefix: string, last: boolean): string {
-  if (items.length === 0) return '[]';
-  const pad = ' '.repeat(indent);
-  const inner = ' '.repeat(indent + 2);
+/**
+ * Print like prettier's JSON printer does for input that is already expanded: objects always
+ * one key per line; arrays of scalars on one line when they fit, numbers filled line by line
+ * when they do not, anything else one element per line. Pieces are appended to `out`, joined
+ * once by the caller. `before` is the width of what stands before the value on its line
+ * (`"key": `), `last` whether a comma follows — both count against the print width, as in
+ * prettier's `fits`. Items JSON cannot hold print as `null` in arrays, as `JSON.stringify` does.
+ */
+function printJson(out: string[], value: unknown, indent: number, before: number, last: boolean) {
+  if (Array.isArray(value)) {
+    printArray(out, value, indent, before, last);
+  } else if (value !== null && typeof value === 'object') {
+    const keys = jsonKeys(value);
+    if (keys.length === 0) {
+      out.push('{}');
+      return;
+    }
+    const inner = ' '.repeat(indent + 2);
+    out.push('{');
+    keys.forEach((key, index) => {
+      const keyText = `${JSON.stringify(key)}: `;
+      const isLast = index === keys.length - 1;
+      out.push('\n', inner, keyText);
+      printJson(
+        out,
+        (value as Record<string, unknown>)[key],
+        indent + 2,
+        inner.length + keyText.length,
+        isLast,
+      );
+      if (!isLast) out.push(',');
+    });
+    out.push('\n', ' '.repeat(indent), '}');
+  } else {
+    out.push(isJsonless(value) ? 'null' : JSON.stringify(value));
+  }
+}
 
+function printArray(
+  out: string[],
+  items: unknown[],
+  indent: number,
+  before: number,
+  last: boolean,
+) {
+  if (items.length === 0) {
+    out.push('[]');
+    return;
+  }
   // Prettier always breaks an array of two or more arrays that each hold two or more items.
   const mustBreak =
     items.length > 1 && items.every((item) => Array.isArray(item) && item.length > 1);
   const flat = mustBreak ? undefined : flatJson(items);
-  if (flat !== undefined && prefix.length + flat.length + (last ? 0 : 1) <= printWidth) return flat;
-  if (items.length > 1 && items.every((item) => typeof item === 'number')) {
-    return fillNumbers(items as number[], indent);
+  if (flat !== undefined && before + flat.length + (last ? 0 : 1) <= printWidth) {
+    out.push(flat);
+    return;
   }
-
-  const lines = items.map((item, index) => {
+  if (items.length > 1 && items.every((item) => typeof item === 'number')) {
+    out.push(fillNumbers(items as number[], indent));
+    return;
+  }
+  const inner = ' '.repeat(indent + 2);
+  out.push('[');
+  items.forEach((item, index) => {
     const isLast = index === items.length - 1;
-    return `${inner}${printJson(item, indent + 2, inner, isLast)}${isLast ? '' : ','}`;
+    out.push('\n', inner);
+    printJson(out, item, indent + 2, inner.length, isLast);
+    if (!isLast) out.push(',');
   });
-  return `[\n${lines.join('\n')}\n${pad}]`;
+  out.push('\n', ' '.repeat(indent), ']');
 }
 
 /**
@@ -205,10 +231,10 @@ function flatJson(value: unknown): string | undefined {
     }
     return `[${parts.join(', ')}]`;
   }
-  if (value && typeof value === 'object') {
-    return Object.keys(value).length === 0 ? '{}' : undefined;
+  if (value !== null && typeof value === 'object') {
+    return jsonKeys(value).length === 0 ? '{}' : undefined;
   }
-  return JSON.stringify(value ?? null);
+  return isJsonless(value) ? 'null' : JSON.stringify(value);
 }
 
 /** Prettier's `fill` for number arrays: as many per line as fit. */
