@@ -4,16 +4,20 @@
  * one esbuild call that splits the definitions into entry files plus shared chunks is several
  * times faster. Each definition stays its own entry module, so a definition that throws fails
  * alone. Inline source maps keep stack traces — and with them every builder's file:line — on the
- * original `.ts` lines.
+ * original `.ts` lines. The compiler's own modules and the SDK are not bundled again: imports of
+ * them read the instances the compiler already loaded (`shared-modules.ts`), so a bundle holds
+ * only definition code and its map stays small.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 import { cachesEnabled } from '../cache/caches.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { toRepoPath } from '../model/source.ts';
+import { repoRoot, toRepoPath } from '../model/source.ts';
+import { sharedModules } from './shared-modules.ts';
 
 export interface BundleResult {
   /** Definition file (absolute) → bundled entry module (absolute path). */
@@ -32,6 +36,85 @@ function cacheDir(root: string): string {
   const key = crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12);
   const user = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return path.join(os.tmpdir(), `obs-bundles-${user}`, key);
+}
+
+/** Where the loader publishes the shared modules for the bundles' stubs to read. */
+const sharedGlobal = Symbol.for('obs.shared-modules');
+
+interface SharedTable {
+  /** Resolved file → the module's exports. */
+  modules: Map<string, object>;
+  /** Changes when a shared module's path or export names change: part of the bundle cache key. */
+  signature: string;
+}
+
+let shared: SharedTable | undefined;
+
+function sharedTable(): SharedTable {
+  if (shared) return shared;
+  const resolve = createRequire(path.join(repoRoot, 'package.json')).resolve;
+  const modules = new Map<string, object>();
+  const signature = crypto.createHash('sha256');
+  for (const [name, exports] of Object.entries(sharedModules)) {
+    let file: string;
+    try {
+      file = fs.realpathSync(name.startsWith('src/') ? path.join(repoRoot, name) : resolve(name));
+    } catch {
+      continue; // not on disk (an installed bundle): definitions bundle their own copy
+    }
+    modules.set(file, exports);
+    signature.update(`${file}\u0000${exportNames(exports).join(',')}\n`);
+  }
+  shared = { modules, signature: signature.digest('hex') };
+  return shared;
+}
+
+/** Make the shared modules readable by the bundles' stubs; call before importing a bundle. */
+export function publishSharedModules(): void {
+  (globalThis as Record<symbol, unknown>)[sharedGlobal] = Object.fromEntries(sharedTable().modules);
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function exportNames(exports: object): string[] {
+  return Object.keys(exports).filter((name) => identifier.test(name));
+}
+
+/** A module that re-exports the shared instance of `file` under each of its names. */
+function stub(file: string, exports: object): string {
+  const names = exportNames(exports).filter((name) => name !== 'default');
+  const lines = [
+    `const m = globalThis[Symbol.for('obs.shared-modules')][${JSON.stringify(file)}];`,
+  ];
+  if (names.length) lines.push(`export const { ${names.join(', ')} } = m;`);
+  if ('default' in exports) lines.push('export default m.default;');
+  return lines.join('\n');
+}
+
+const resolving = Symbol('obs-resolving');
+
+/** Send imports that resolve to a shared module to its stub instead of bundling the file. */
+function sharedModulesPlugin(table: SharedTable): esbuild.Plugin {
+  return {
+    name: 'obs-shared-modules',
+    setup(build) {
+      build.onResolve({ filter: /^[./]|^@grafana\/grafana-foundation-sdk\// }, async (args) => {
+        if (args.pluginData === resolving || args.kind === 'entry-point') return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: resolving,
+        });
+        if (resolved.errors.length > 0 || !table.modules.has(resolved.path)) return undefined;
+        return { path: resolved.path, namespace: 'obs-shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'obs-shared' }, (args) => ({
+        contents: stub(args.path, table.modules.get(args.path)!),
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 /** Bundle `files`; files that fail to compile are left out and reported. */
@@ -100,12 +183,15 @@ async function tryBundle(files: string[], outdir: string): Promise<Attempt> {
       metafile: true,
       logLevel: 'silent',
       write: true,
+      plugins: [sharedModulesPlugin(sharedTable())],
     });
     return {
       ok: true,
       entries: entriesOf(result.metafile, files),
       dependencyChunks: dependencyChunksOf(result.metafile),
-      inputs: Object.keys(result.metafile.inputs).map((input) => path.resolve(input)),
+      inputs: Object.keys(result.metafile.inputs)
+        .filter((input) => !input.startsWith('obs-shared:'))
+        .map((input) => path.resolve(input)),
     };
   } catch (error) {
     const failure = error as esbuild.BuildFailure;
@@ -145,7 +231,12 @@ interface CacheRecord {
 }
 
 function cacheFile(outdir: string, files: string[]): string {
-  const key = crypto.createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+  const key = crypto
+    .createHash('sha256')
+    .update(files.join('\n'))
+    .update(sharedTable().signature)
+    .digest('hex')
+    .slice(0, 16);
   return path.join(outdir, `bundle-${key}.json`);
 }
 

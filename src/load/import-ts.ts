@@ -39,7 +39,8 @@ async function bundleAndImport(file: string): Promise<Record<string, unknown>> {
     });
     code = result.outputFiles[0]!.text;
   } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { line: number } }[] }).errors?.[0];
+    const first = (error as { errors?: { text: string; location?: { line: number } }[] })
+      .errors?.[0];
     const where = first?.location ? `:${first.location.line}` : '';
     throw new Error(`${file}${where}: does not compile: ${first?.text ?? String(error)}`);
   }

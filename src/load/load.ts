@@ -12,7 +12,7 @@ import {
   toRepoPath,
   type SourceLocation,
 } from '../model/source.ts';
-import { bundleDefinitions } from './bundle.ts';
+import { bundleDefinitions, publishSharedModules } from './bundle.ts';
 import { discoverDefinitions } from './discover.ts';
 
 export interface LoadResult {
@@ -30,6 +30,7 @@ export async function loadDefinitions(root: string, files?: string[]): Promise<L
   // Dependency chunks (the SDK) load before source maps are on: no builder call site is in them,
   // and parsing their large map would cost more than the rest of a small build. The
   // definitions then load with maps on, so stack traces name their `.ts` lines.
+  publishSharedModules();
   process.setSourceMapsEnabled(false);
   for (const chunk of bundled.dependencyChunks) await import(pathToFileURL(chunk).href);
   process.setSourceMapsEnabled(true);

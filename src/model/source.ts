@@ -144,16 +144,20 @@ function fastCapture(skipHelpers: boolean): SourceLocation | undefined {
   let helper: SourceLocation | undefined;
   for (const site of sites) {
     if (site.isNative()) continue;
+    // The compiler's own bundle and the SDK live under node_modules: never a definition, and
+    // not worth mapping (the CLI bundle is loaded without its map).
+    if (site.getFileName()?.includes(nodeModulesSegment)) continue;
     const location = mapped(site);
     if (!location) return undefined;
     dirs ??= ownDirs();
-    if (!dirs) return undefined;
     if (location.file.startsWith(dirs[0]) || location.file.includes(dirs[1])) continue;
     if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
     helper ??= location;
   }
   return helper;
 }
+
+const nodeModulesSegment = '/node_modules/';
 
 const helperFolder =
   /[/\\](?:dashboards|alerts|recording-rules|retention|agents)[/\\](?:.*[/\\])?lib[/\\]/;
@@ -167,10 +171,14 @@ export function isDefinitionHelper(file: string): boolean {
   return helperFolder.test(file);
 }
 
-/** The compiler's `src/` (from this module's own mapped frame) and `node_modules`. */
+/**
+ * The compiler's `src/` and `node_modules`. `src/` is taken from this module's own mapped frame
+ * when it has one (a copy bundled with the definitions); run from the CLI's bundle, which is
+ * loaded without its map, it is the repository's `src/`.
+ */
 let ownDirsCache: [string, string] | undefined;
 
-function ownDirs(): [string, string] | undefined {
+function ownDirs(): [string, string] {
   if (ownDirsCache) return ownDirsCache;
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (_error, sites) => sites;
@@ -179,11 +187,8 @@ function ownDirs(): [string, string] | undefined {
   const sites = holder.stack;
   Error.prepareStackTrace = previous;
   const here = Array.isArray(sites) && sites[0] ? mapped(sites[0]) : undefined;
-  if (!here) return undefined;
-  ownDirsCache = [
-    path.dirname(path.dirname(here.file)) + path.sep,
-    `${path.sep}node_modules${path.sep}`,
-  ];
+  const srcDir = here ? path.dirname(path.dirname(here.file)) : path.join(repoRoot, 'src');
+  ownDirsCache = [srcDir + path.sep, `${path.sep}node_modules${path.sep}`];
   return ownDirsCache;
 }
 
