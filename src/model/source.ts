@@ -40,6 +40,11 @@ export function setProjectRoot(root: string): void {
   projectRoot = path.resolve(root);
 }
 
+/** The project being built: the root set by the loader, the repository until then. */
+export function projectRootOf(): string {
+  return projectRoot;
+}
+
 const frame = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
 function parseFrame(raw: string): SourceLocation | undefined {
@@ -86,17 +91,16 @@ export function captureCreation(): SourceLocation {
   return fastCapture(false) ?? slowCapture(false);
 }
 
-function rawCallSites(): NodeJS.CallSite[] {
+function rawCallSites(limit: number): NodeJS.CallSite[] {
   const previous = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  // Enough for a definition calling a helper calling a builder; the fast path needs no more.
-  Error.stackTraceLimit = 16;
+  const before = Error.stackTraceLimit;
+  Error.stackTraceLimit = limit;
   Error.prepareStackTrace = (_error, sites) => sites;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   Error.captureStackTrace(holder, rawCallSites);
   const sites = holder.stack; // formatted on first read: read it while our formatter is set
   Error.prepareStackTrace = previous;
-  Error.stackTraceLimit = limit;
+  Error.stackTraceLimit = before;
   return Array.isArray(sites) ? sites : [];
 }
 
@@ -138,8 +142,10 @@ function mapPosition(name: string, line: number, column: number): SourceLocation
  * The fast path, for code loaded from the loader's bundles (which carry source maps). Gives up
  * (undefined) as soon as a frame has no map, e.g. under a test runner with its own transform.
  */
-function fastCapture(skipHelpers: boolean): SourceLocation | undefined {
-  const sites = rawCallSites();
+function fastCapture(skipHelpers: boolean, limit = 8): SourceLocation | undefined {
+  // Frames cost time each, and the definition line is usually within the first few: a short
+  // stack first, a long one only when it was cut before any definition frame.
+  const sites = rawCallSites(limit);
   let dirs: [string, string] | undefined;
   let helper: SourceLocation | undefined;
   for (const site of sites) {
@@ -154,8 +160,12 @@ function fastCapture(skipHelpers: boolean): SourceLocation | undefined {
     if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
     helper ??= location;
   }
+  if (sites.length >= limit && limit < deepStack) return fastCapture(skipHelpers, deepStack);
   return helper;
 }
+
+/** Enough for a definition calling helpers calling a builder, however deep in practice. */
+const deepStack = 64;
 
 const nodeModulesSegment = '/node_modules/';
 

@@ -4,9 +4,10 @@
  * temporary folder in the layout of `out/` with the bytes the build writes, then checked with
  * one `promtool check rules`, one `promtool check config` and one `amtool check-config`
  * invocation, concurrently. A tool that is not installed is reported as info (skipped) locally
- * and as an error with CI=true, where it must run. Rule files whose exact bytes promtool accepted
- * before are not sent again (`../tools/verdicts.ts`); the configs always are, since what they
- * mean depends on files they name.
+ * and as an error with CI=true, where it must run. A file whose exact bytes the same tool
+ * accepted before is not sent again (`../tools/verdicts.ts`) when the verdict depends on those
+ * bytes alone: rule files, the Prometheus config (`--syntax-only` reads no file it names) and an
+ * Alertmanager config without `templates` (amtool does not read `*_file` secrets).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +34,7 @@ interface ToolJob {
   args: string[];
   files: OutputFile[];
   parse: (output: string, files: string[]) => ToolProblem[];
-  /** Whether the verdict on a file depends on its bytes alone, so a pass can be remembered. */
+  /** Whether the verdicts depend on the files' bytes alone, so a pass can be remembered. */
   selfContained: boolean;
 }
 
@@ -78,7 +79,7 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       args: ['check', 'config', '--syntax-only'],
       files: configs,
       parse: checkConfigProblems,
-      selfContained: false,
+      selfContained: true,
     });
   }
   if (alertmanager.length) {
@@ -88,7 +89,8 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       args: ['check-config'],
       files: alertmanager,
       parse: checkConfigProblems,
-      selfContained: false,
+      // amtool reads the template files a config names: with any, check every time.
+      selfContained: alertmanager.every((f) => !(f.document as { templates?: unknown }).templates),
     });
   }
   return jobs;

@@ -3,14 +3,17 @@
  * that changed: parsing a few hundred distinct expressions costs ~200 ms in a fresh process
  * (lezer's code is not yet optimised by the JIT), reading them back ~1 ms. The file is keyed by
  * the grammar versions and the source of the fact extractors, so a change to either starts a
- * new cache; it holds only the entries the last build used. `OBS_NO_CACHE=1` turns it off.
+ * new cache; it holds only the entries the last build of the same project used.
+ * `OBS_NO_CACHE=1` turns it off.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   cachesEnabled,
+  projectKey,
   readCacheFile,
+  touchCacheFile,
   validateCacheDir as cacheDir,
   writeCacheFile,
 } from '../../cache/caches.ts';
@@ -22,6 +25,7 @@ const extractors = ['promql-facts.ts', 'logql-facts.ts', 'tree.ts', 'normalize.t
 export type FactsTable = Record<string, unknown>;
 
 let file: string | undefined | null;
+let grammarKey: string | undefined;
 
 function cacheFile(): string | null {
   if (file !== undefined) return file;
@@ -34,7 +38,8 @@ function cacheFile(): string | null {
     for (const name of extractors) {
       hash.update(fs.readFileSync(path.join(repoRoot, 'src/validate/queries', name)));
     }
-    file = path.join(cacheDir, `facts-${hash.digest('hex').slice(0, 16)}.json`);
+    grammarKey = hash.digest('hex').slice(0, 16);
+    file = path.join(cacheDir, `facts-${grammarKey}-${projectKey()}.json`);
   } catch {
     file = null; // sources not on disk (an installed bundle): no cache, just parse
   }
@@ -45,6 +50,7 @@ function cacheFile(): string | null {
 export function readFactsCache(): { promql: FactsTable; logql: FactsTable } {
   const target = cacheFile();
   if (!target) return { promql: {}, logql: {} };
+  touchCacheFile(target);
   return (
     readCacheFile<{ promql: FactsTable; logql: FactsTable }>(target) ?? { promql: {}, logql: {} }
   );
@@ -55,13 +61,14 @@ export function writeFactsCache(tables: { promql: FactsTable; logql: FactsTable 
   const target = cacheFile();
   if (!target) return;
   try {
+    // Facts of other grammar versions or extractors can never be read again.
     for (const old of fs.readdirSync(cacheDir)) {
-      if (old.startsWith('facts-') && path.join(cacheDir, old) !== target) {
+      if (old.startsWith('facts-') && !old.startsWith(`facts-${grammarKey}-`)) {
         fs.rmSync(path.join(cacheDir, old), { force: true });
       }
     }
   } catch {
     // no cache folder yet
   }
-  writeCacheFile(target, JSON.stringify(tables));
+  writeCacheFile(target, JSON.stringify(tables), 'facts-');
 }

@@ -2,16 +2,19 @@
  * What promtool already accepted. `promtool check rules` takes about half a second per thousand
  * rules, and its verdict on a file depends only on the file's bytes and on the promtool binary,
  * so a rule file whose exact bytes passed the same binary before is not sent again: a rebuild
- * checks only the rule files that changed. Verdicts are kept per binary (its path, size and
- * modification time) and per argument list, and only for files that passed; the saved set holds
- * the files of the last build, so it does not grow without bound. `OBS_NO_CACHE=1` turns it off.
+ * checks only the rule files that changed. Verdicts are kept per project, per binary (its path,
+ * size and modification time) and per argument list, and only for files that passed; the saved
+ * set holds the files of the last build, so it does not grow without bound
+ * (`../../cache/caches.ts` removes sets unused for a week). `OBS_NO_CACHE=1` turns it off.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   cachesEnabled,
+  projectKey,
   readCacheFile,
+  touchCacheFile,
   validateCacheDir,
   writeCacheFile,
 } from '../../cache/caches.ts';
@@ -37,14 +40,17 @@ export function verdictsOf(bin: string, args: string[]): Verdicts {
     return none;
   }
   const key = digest(identity).slice(0, 16);
-  const target = path.join(validateCacheDir, `verdicts-${key}.json`);
+  const target = path.join(validateCacheDir, `verdicts-${key}-${projectKey()}.json`);
   const known = new Set(readCacheFile<string[]>(target) ?? []);
   return {
     passed: (text) => known.has(digest(text)),
     save(passed) {
       const next = [...new Set(passed.map(digest))].sort();
-      if (next.length === known.size && next.every((d) => known.has(d))) return;
-      writeCacheFile(target, JSON.stringify(next));
+      if (next.length === known.size && next.every((d) => known.has(d))) {
+        touchCacheFile(target); // still in use: keep it from being pruned
+        return;
+      }
+      writeCacheFile(target, JSON.stringify(next), 'verdicts-');
     },
   };
 }
