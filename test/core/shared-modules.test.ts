@@ -74,6 +74,24 @@ describe('shared modules', () => {
     expect(probe.DashboardBuilder).toBe(sdk.DashboardBuilder);
   });
 
+  it('locates a resource made ten helper calls deep at the definition line', () => {
+    // Ten frames of definition helpers (dashboards/lib/) stand between the builder and the
+    // definition: more than the short stack read first, so the long one must be read.
+    const chain = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `export function level${i}(title: string): any { return ${i === 9 ? 'dashboard(title)' : `level${i + 1}(title)`}; }`,
+    ).join('\n');
+    const root = tempProject({
+      'dashboards/lib/deep.ts': `import { dashboard } from '${buildersImport}';\n${chain}\n`,
+      'dashboards/deep.ts': `import { level0 } from './lib/deep.ts';\n\nexport default level0('Deep');\n`,
+    });
+    roots.push(root);
+    const run = runCli(root, ['list', '--json']);
+    const listed = JSON.parse(run.stdout) as { id: string; source: string }[];
+    expect(listed.map((r) => [r.id, r.source])).toEqual([['deep', 'dashboards/deep.ts:3:16']]);
+  });
+
   it('still locates a panel at its definition line from the CLI', () => {
     const run = runCli(project(), ['validate', '--json']);
     const found = (

@@ -164,3 +164,46 @@ export default prometheusRuleGroup('remembered').namespace('remembered').withRul
     expect(checked()).toEqual(['check rules prometheus/rules/remembered.yaml']);
   }, 60_000);
 });
+
+describe.skipIf(skipWithout('amtool'))('amtool verdicts', () => {
+  // An amtool that logs each run, then runs the real one.
+  let project = '';
+  let log = '';
+  let bin = '';
+  const config = (templates: string) => ({
+    'alerts/alertmanager.ts': `${header}
+export default plainResource({ kind: 'alertmanager-config', target: 'alertmanager', id: 'alertmanager', body: {
+  route: { receiver: 'default' },
+  receivers: [{ name: 'default' }],${templates}
+} });
+`,
+  });
+  const checks = (env: NodeJS.ProcessEnv) => {
+    fs.rmSync(log, { force: true });
+    validateJson(project, env);
+    validateJson(project, env);
+    return fs.readFileSync(log, 'utf8').trim().split('\n').length;
+  };
+
+  beforeAll(() => {
+    project = tempProject(config(''));
+    log = path.join(project, 'amtool.log');
+    bin = path.join(project, 'amtool-logged');
+    fs.writeFileSync(
+      bin,
+      `#!/bin/sh\necho "$*" >> ${JSON.stringify(log)}\nexec ${JSON.stringify(findBinary('amtool'))} "$@"\n`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('are remembered for a config without templates, not for one that names some', () => {
+    const env = { OBS_AMTOOL_BIN: bin };
+    expect(checks(env)).toBe(1);
+    fs.writeFileSync(
+      path.join(project, 'alerts/alertmanager.ts'),
+      config(`\n  templates: ['${project}/*.tmpl'],`)['alerts/alertmanager.ts'],
+    );
+    expect(checks(env)).toBe(2);
+  }, 60_000);
+});

@@ -90,10 +90,15 @@ function jobsFor(files: OutputFile[]): ToolJob[] {
       files: alertmanager,
       parse: checkConfigProblems,
       // amtool reads the template files a config names: with any, check every time.
-      selfContained: alertmanager.every((f) => !(f.document as { templates?: unknown }).templates),
+      selfContained: alertmanager.every((f) => !namesTemplates(f.document)),
     });
   }
   return jobs;
+}
+
+function namesTemplates(document: unknown): boolean {
+  const templates = (document as { templates?: unknown } | null)?.templates;
+  return Array.isArray(templates) && templates.length > 0;
 }
 
 async function runJob(
