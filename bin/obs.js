@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 // Entry point. The CLI is TypeScript; rather than a loader hook for every module, it is bundled
-// once with esbuild (with its dependencies, split so each command loads only what it uses) into
-// node_modules/.cache/obs/cli-<hash>/, keyed by a hash of its sources, and imported from there.
-// A changed source gives a new bundle.
+// once with esbuild (with its dependencies) into node_modules/.cache/obs/cli-<hash>/main.cjs,
+// keyed by a hash of its sources: a changed source gives a new bundle.
+//
+// The bundle runs as a script compiled with a V8 code cache kept beside it (code-cache.bin), so
+// a start skips parsing and compiling the code it ran before: about a third of a small build's
+// start-up otherwise. The cache is written after a run whose command it did not cover yet
+// (code-cache.json lists those), so it grows to hold what each command compiles; V8 rejects it
+// when Node changes, and it is rewritten.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -31,28 +38,75 @@ function sourcesHash() {
 
 const cache = path.join(root, 'node_modules', '.cache', 'obs');
 const bundleDir = path.join(cache, `cli-${sourcesHash()}`);
-const entry = path.join(bundleDir, 'main.mjs');
-if (!fs.existsSync(entry)) {
+const entry = path.join(bundleDir, 'main.cjs');
+if (!fs.existsSync(entry)) await bundle();
+
+// The script cannot call import() itself once restored from a code cache (Node 20); this
+// module can, and lends it (src/load/import-module.ts).
+globalThis[Symbol.for('obs.import')] = (specifier) => import(specifier);
+// The bundle's map is only read for stack traces of internal errors (OBS_DEBUG=1): parsing it
+// on every start would cost more than the rest of a small build.
+if (process.env.OBS_DEBUG) process.setSourceMapsEnabled(true);
+
+const cacheFile = path.join(bundleDir, 'code-cache.bin');
+const coveredFile = path.join(bundleDir, 'code-cache.json');
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  // first run of this bundle
+}
+const code = fs.readFileSync(entry, 'utf8');
+const script = new vm.Script(
+  `(function (exports, require, module, __filename, __dirname) {${code}\n})`,
+  { filename: entry, cachedData },
+);
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(entry), module, entry, bundleDir);
+const command = await module.exports.main(process.argv);
+saveCodeCache(command);
+
+function saveCodeCache(command) {
+  const fresh = !cachedData || script.cachedDataRejected;
+  let covered = [];
+  if (!fresh) {
+    try {
+      covered = JSON.parse(fs.readFileSync(coveredFile, 'utf8'));
+    } catch {
+      // unknown coverage: rewrite
+    }
+  }
+  if (!fresh && (!command || covered.includes(command))) return;
+  try {
+    writeAtomically(cacheFile, script.createCachedData());
+    writeAtomically(coveredFile, JSON.stringify([...covered, command ?? ''].sort()));
+  } catch {
+    // a read-only install only starts slower
+  }
+}
+
+function writeAtomically(file, data) {
+  const temporary = `${file}.${process.pid}`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+}
+
+async function bundle() {
   const esbuild = await import('esbuild');
   fs.mkdirSync(cache, { recursive: true });
   const temporary = `${bundleDir}.${process.pid}`;
   await esbuild.build({
     entryPoints: [path.join(src, 'cli', 'main.ts')],
     bundle: true,
-    // Commands other than build/validate/list load their code on first use, as chunks.
-    splitting: true,
     external: ['esbuild', 'prettier', 'playwright-core', 'vitest'],
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir: temporary,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    outfile: path.join(temporary, 'main.cjs'),
     sourcemap: 'linked',
-    // CommonJS dependencies bundled into an ES module still call require() for built-ins.
-    banner: {
-      js: "import { createRequire as __obsRequire } from 'node:module'; const require = __obsRequire(import.meta.url);",
-    },
+    // A CommonJS bundle has no import.meta; the sources read only its url.
+    define: { 'import.meta.url': '__obsModuleUrl' },
+    banner: { js: "const __obsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'silent',
   });
   try {
@@ -69,8 +123,3 @@ if (!fs.existsSync(entry)) {
     }
   }
 }
-// The bundle's map is only read for stack traces of internal errors (OBS_DEBUG=1): parsing it
-// on every start would cost more than the rest of a small build.
-if (process.env.OBS_DEBUG) process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(entry).href);
-await main(process.argv);

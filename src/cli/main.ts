@@ -24,13 +24,20 @@ export function createProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** Run the command line; resolves to the name of the command that ran, if one did. */
+export async function main(argv: string[]): Promise<string | undefined> {
+  let ran: string | undefined;
   try {
-    await createProgram().parseAsync(argv);
+    const program = createProgram();
+    program.hook('preAction', (_program, action) => {
+      ran = action.name();
+    });
+    await program.parseAsync(argv);
   } catch (error) {
     process.stderr.write(
       `internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
     );
     process.exitCode = ExitCode.internal;
   }
+  return ran;
 }

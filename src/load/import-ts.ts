@@ -2,13 +2,17 @@
  * Import a TypeScript module at run time (the platform catalog, environments, a test's
  * environments file). The CLI runs as a bundle without a loader hook, so a `.ts` file cannot be
  * imported directly: esbuild bundles it to one ES module in the temp folder, named by its content
- * hash, which is then imported. Cached per process.
+ * hash, which is then imported. Cached per process, and on disk while none of the module's
+ * inputs changed (same size and modification time), which saves starting esbuild on a rebuild
+ * (not with OBS_NO_CACHE).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module.ts';
+import { cachesEnabled, readCacheFile, touchCacheFile, writeCacheFile } from '../cache/caches.ts';
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -24,32 +28,84 @@ export function importTypeScript(file: string): Promise<Record<string, unknown>>
   return module;
 }
 
-async function bundleAndImport(file: string): Promise<Record<string, unknown>> {
-  const esbuild = await import('esbuild');
-  let code: string;
+/** Where bundled modules and their records live: per user, outside the tree. */
+function cacheDir(): string {
+  const user = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return path.join(os.tmpdir(), `obs-modules-${user}`);
+}
+
+type Stamp = [string, number, number];
+
+interface ModuleRecord {
+  inputs: Stamp[];
+  output: string;
+}
+
+function stamp(file: string): Stamp | undefined {
   try {
-    const result = await esbuild.build({
+    const stat = fs.statSync(file);
+    return [file, stat.mtimeMs, stat.size];
+  } catch {
+    return undefined;
+  }
+}
+
+function recordFile(file: string): string {
+  const key = crypto.createHash('sha256').update(file).digest('hex').slice(0, 16);
+  return path.join(cacheDir(), `module-${key}.json`);
+}
+
+/** The bundled module of `file` from the last run, while none of its inputs changed. */
+function cachedOutput(file: string): string | undefined {
+  if (!cachesEnabled()) return undefined;
+  const record = readCacheFile<ModuleRecord>(recordFile(file));
+  if (!record || !fs.existsSync(record.output)) return undefined;
+  for (const [input, mtime, size] of record.inputs) {
+    const now = stamp(input);
+    if (!now || now[1] !== mtime || now[2] !== size) return undefined;
+  }
+  touchCacheFile(record.output); // in use: not pruned
+  return record.output;
+}
+
+async function bundleAndImport(file: string): Promise<Record<string, unknown>> {
+  const output = cachedOutput(file) ?? (await bundle(file));
+  return importModule(pathToFileURL(output).href);
+}
+
+async function bundle(file: string): Promise<string> {
+  const esbuild = await importModule<typeof import('esbuild')>('esbuild');
+  let result: Awaited<ReturnType<typeof esbuild.build>> & { outputFiles: { text: string }[] };
+  try {
+    result = await esbuild.build({
       entryPoints: [file],
       bundle: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
-    code = result.outputFiles[0]!.text;
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number } }[] })
       .errors?.[0];
     const where = first?.location ? `:${first.location.line}` : '';
     throw new Error(`${file}${where}: does not compile: ${first?.text ?? String(error)}`);
   }
+  const code = result.outputFiles[0]!.text;
   const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const out = path.join(os.tmpdir(), `obs-module-${hash}.mjs`);
-  if (!fs.existsSync(out)) {
+  const output = path.join(cacheDir(), `module-${hash}.mjs`);
+  if (!fs.existsSync(output)) {
     // Written aside and renamed, so a concurrent run never imports half a file.
-    fs.writeFileSync(`${out}.${process.pid}`, code);
-    fs.renameSync(`${out}.${process.pid}`, out);
+    fs.mkdirSync(cacheDir(), { recursive: true });
+    fs.writeFileSync(`${output}.${process.pid}`, code);
+    fs.renameSync(`${output}.${process.pid}`, output);
   }
-  return (await import(pathToFileURL(out).href)) as Record<string, unknown>;
+  const inputs = Object.keys(result.metafile!.inputs)
+    .map((input) => stamp(path.resolve(input)))
+    .filter((s): s is Stamp => s !== undefined);
+  // Records and modules unused for a week are pruned together (the `module-` prefix).
+  writeCacheFile(recordFile(file), JSON.stringify({ inputs, output }), 'module-');
+  return output;
 }

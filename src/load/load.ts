@@ -14,6 +14,7 @@ import {
 } from '../model/source.ts';
 import { bundleDefinitions, publishSharedModules } from './bundle.ts';
 import { discoverDefinitions } from './discover.ts';
+import { importModule } from './import-module.ts';
 
 export interface LoadResult {
   resources: Resource[];
@@ -32,7 +33,7 @@ export async function loadDefinitions(root: string, files?: string[]): Promise<L
   // definitions then load with maps on, so stack traces name their `.ts` lines.
   publishSharedModules();
   process.setSourceMapsEnabled(false);
-  for (const chunk of bundled.dependencyChunks) await import(pathToFileURL(chunk).href);
+  for (const chunk of bundled.dependencyChunks) await importModule(pathToFileURL(chunk).href);
   process.setSourceMapsEnabled(true);
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [...bundled.diagnostics];
@@ -62,7 +63,7 @@ async function loadModule(file: string, entry: string): Promise<Omit<LoadResult,
   const at = { file: toRepoPath(file), line: 1, column: 1 };
   let exported: unknown;
   try {
-    const module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
+    const module = await importModule<{ default?: unknown }>(pathToFileURL(entry).href);
     if (!('default' in module)) {
       return failure('load/no-default-export', at, 'the module has no default export', exportHint);
     }
