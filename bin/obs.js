@@ -26,7 +26,7 @@ function sourcesHash() {
       .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) {
+      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.cjs')) {
         const stat = fs.statSync(full);
         hash.update(`${full}:${stat.size}:${stat.mtimeMs}\n`);
       }

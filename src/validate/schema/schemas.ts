@@ -14,6 +14,8 @@ import type AjvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import type { ResourceKind } from '../../model/resource.ts';
 import { repoRoot } from '../../model/source.ts';
+// Imported, not read at run time, so the CLI bundle holds it and its code cache covers it.
+import precompiled from './validators.gen.cjs';
 
 const require = createRequire(import.meta.url);
 
@@ -105,10 +107,11 @@ export function precompiledIsFresh(): boolean {
 
 function loadValidators(): Map<ResourceKind, ValidateFunction> {
   const kinds = Object.keys(schemaOfKind) as ResourceKind[];
-  if (precompiledIsFresh()) {
-    const module = require(validatorsModule) as Record<string, ValidateFunction>;
+  if (precompiled.schemaHash === schemaHash()) {
     return new Map(
-      kinds.filter((k) => module[exportName(k)]).map((k) => [k, module[exportName(k)]!]),
+      kinds
+        .filter((k) => precompiled[exportName(k)])
+        .map((k) => [k, precompiled[exportName(k)] as ValidateFunction]),
     );
   }
   const ajv = newAjv();
