@@ -99,11 +99,28 @@ describe('without the tools', () => {
   }, 60_000);
 });
 
+/**
+ * A stand-in for `tool` in `dir` that appends each command line it gets to a log, then runs the
+ * real tool; `runs()` returns the logged lines since the last call.
+ */
+function loggedTool(dir: string, tool: string): { bin: string; runs: () => string[] } {
+  const bin = path.join(dir, `${tool}-logged`);
+  const log = path.join(dir, `${tool}.log`);
+  const real = JSON.stringify(findBinary(tool));
+  fs.writeFileSync(bin, `#!/bin/sh\necho "$*" >> ${JSON.stringify(log)}\nexec ${real} "$@"\n`, {
+    mode: 0o755,
+  });
+  const runs = () => {
+    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+    fs.rmSync(log, { force: true });
+    return lines;
+  };
+  return { bin, runs };
+}
+
 describe.skipIf(skipWithout('promtool'))('promtool verdicts are remembered', () => {
-  // A promtool that logs the files it is asked to check, then runs the real one.
-  let bin = '';
-  let log = '';
   let project = '';
+  let promtool = { bin: '', runs: (): string[] => [] };
   const rules = (expr: string) => ({
     'alerts/remembered.ts': `${header}
 export default prometheusRuleGroup('remembered').namespace('remembered').withRules([
@@ -111,25 +128,15 @@ export default prometheusRuleGroup('remembered').namespace('remembered').withRul
 ]);
 `,
   });
-  const checked = () => {
-    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
-    fs.rmSync(log, { force: true });
-    return lines.filter((line) => line.startsWith('check rules'));
-  };
+  const checked = () => promtool.runs().filter((line) => line.startsWith('check rules'));
   const validate = (env: NodeJS.ProcessEnv = {}) =>
-    validateJson(project, { OBS_PROMTOOL_BIN: bin, ...env }).diagnostics.filter(
+    validateJson(project, { OBS_PROMTOOL_BIN: promtool.bin, ...env }).diagnostics.filter(
       (d) => d.rule === 'tool/promtool',
     );
 
   beforeAll(() => {
     project = tempProject(rules('up == 0'));
-    bin = path.join(project, 'promtool-logged');
-    log = path.join(project, 'promtool.log');
-    fs.writeFileSync(
-      bin,
-      `#!/bin/sh\necho "$*" >> ${JSON.stringify(log)}\nexec ${JSON.stringify(findBinary('promtool'))} "$@"\n`,
-      { mode: 0o755 },
-    );
+    promtool = loggedTool(project, 'promtool');
   });
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
@@ -166,10 +173,8 @@ export default prometheusRuleGroup('remembered').namespace('remembered').withRul
 });
 
 describe.skipIf(skipWithout('amtool'))('amtool verdicts', () => {
-  // An amtool that logs each run, then runs the real one.
   let project = '';
-  let log = '';
-  let bin = '';
+  let amtool = { bin: '', runs: (): string[] => [] };
   const config = (templates: string) => ({
     'alerts/alertmanager.ts': `${header}
 export default plainResource({ kind: 'alertmanager-config', target: 'alertmanager', id: 'alertmanager', body: {
@@ -178,32 +183,26 @@ export default plainResource({ kind: 'alertmanager-config', target: 'alertmanage
 } });
 `,
   });
-  const checks = (env: NodeJS.ProcessEnv) => {
-    fs.rmSync(log, { force: true });
-    validateJson(project, env);
-    validateJson(project, env);
-    return fs.readFileSync(log, 'utf8').trim().split('\n').length;
+  /** How many times amtool ran over two validations in a row. */
+  const checks = () => {
+    amtool.runs();
+    validateJson(project, { OBS_AMTOOL_BIN: amtool.bin });
+    validateJson(project, { OBS_AMTOOL_BIN: amtool.bin });
+    return amtool.runs().length;
   };
 
   beforeAll(() => {
     project = tempProject(config(''));
-    log = path.join(project, 'amtool.log');
-    bin = path.join(project, 'amtool-logged');
-    fs.writeFileSync(
-      bin,
-      `#!/bin/sh\necho "$*" >> ${JSON.stringify(log)}\nexec ${JSON.stringify(findBinary('amtool'))} "$@"\n`,
-      { mode: 0o755 },
-    );
+    amtool = loggedTool(project, 'amtool');
   });
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
   it('are remembered for a config without templates, not for one that names some', () => {
-    const env = { OBS_AMTOOL_BIN: bin };
-    expect(checks(env)).toBe(1);
+    expect(checks()).toBe(1);
     fs.writeFileSync(
       path.join(project, 'alerts/alertmanager.ts'),
       config(`\n  templates: ['${project}/*.tmpl'],`)['alerts/alertmanager.ts'],
     );
-    expect(checks(env)).toBe(2);
+    expect(checks()).toBe(2);
   }, 60_000);
 });
