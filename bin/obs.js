@@ -7,7 +7,8 @@
 // a start skips parsing and compiling the code it ran before: about a third of a small build's
 // start-up otherwise. The cache is written after a run whose command it did not cover yet
 // (code-cache.json lists those), so it grows to hold what each command compiles; V8 rejects it
-// when Node changes, and it is rewritten.
+// when Node changes, and it is rewritten. With OBS_DEBUG=1 the bundle is loaded by Node's own
+// loader instead, so stack traces of internal errors are mapped back to the TypeScript sources.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,27 +45,30 @@ if (!fs.existsSync(entry)) await bundle();
 // The script cannot call import() itself once restored from a code cache (Node 20); this
 // module can, and lends it (src/load/import-module.ts).
 globalThis[Symbol.for('obs.import')] = (specifier) => import(specifier);
-// The bundle's map is only read for stack traces of internal errors (OBS_DEBUG=1): parsing it
-// on every start would cost more than the rest of a small build.
-if (process.env.OBS_DEBUG) process.setSourceMapsEnabled(true);
-
 const cacheFile = path.join(bundleDir, 'code-cache.bin');
 const coveredFile = path.join(bundleDir, 'code-cache.json');
 let cachedData;
-try {
-  cachedData = fs.readFileSync(cacheFile);
-} catch {
-  // first run of this bundle
-}
-const code = fs.readFileSync(entry, 'utf8');
-const script = new vm.Script(
-  `(function (exports, require, module, __filename, __dirname) {${code}\n})`,
-  { filename: entry, cachedData },
-);
+let script;
 const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(entry), module, entry, bundleDir);
+if (process.env.OBS_DEBUG) {
+  // Stack traces of internal errors through the bundle's map: Node maps the frames of modules
+  // its own loader reads, not of a vm.Script, and parsing the map costs more than the rest of
+  // a small build, so only here.
+  process.setSourceMapsEnabled(true);
+  module.exports = createRequire(import.meta.url)(entry);
+} else {
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // first run of this bundle
+  }
+  const code = fs.readFileSync(entry, 'utf8');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+  script = new vm.Script(wrapped, { filename: entry, cachedData });
+  script.runInThisContext()(module.exports, createRequire(entry), module, entry, bundleDir);
+}
 const command = await module.exports.main(process.argv);
-saveCodeCache(command);
+if (script) saveCodeCache(command);
 
 function saveCodeCache(command) {
   const fresh = !cachedData || script.cachedDataRejected;
