@@ -16,13 +16,19 @@ import { cachesEnabled, readCacheFile, touchCacheFile, writeCacheFile } from '..
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
-/** The module's exports. Throws with the file name when it does not compile. */
+/**
+ * The module's exports. Throws with the file name when it does not compile. A long-running
+ * process (`obs build --watch`) gets the new module once the file or anything it imports changed.
+ */
 export function importTypeScript(file: string): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  const key = `${absolute}:${fs.statSync(absolute).mtimeMs}`;
+  const output = cachedOutput(absolute);
+  const key = output ?? `${absolute}:${fs.statSync(absolute).mtimeMs}`;
   let module = loaded.get(key);
   if (!module) {
-    module = bundleAndImport(absolute);
+    module = (output ? Promise.resolve(output) : bundle(absolute)).then((bundled) =>
+      importModule(pathToFileURL(bundled).href),
+    );
     loaded.set(key, module);
   }
   return module;
@@ -66,11 +72,6 @@ function cachedOutput(file: string): string | undefined {
   }
   touchCacheFile(record.output); // in use: not pruned
   return record.output;
-}
-
-async function bundleAndImport(file: string): Promise<Record<string, unknown>> {
-  const output = cachedOutput(file) ?? (await bundle(file));
-  return importModule(pathToFileURL(output).href);
 }
 
 async function bundle(file: string): Promise<string> {

@@ -7,12 +7,16 @@ import { debug, out, paint } from '../output.ts';
 import { countsText, diagnosticsJson, renderDiagnostics } from '../render.ts';
 import { globalOptions } from '../options.ts';
 import { estimatesJson, storageEstimates, storageLine } from '../../retention/estimate.ts';
+import { watch } from '../watch.ts';
 
 interface BuildFlags {
   json?: boolean;
   strict?: boolean;
   out?: string;
+  watch?: boolean;
 }
+
+const watchHelp = 'build again whenever a definition or platform file changes (Ctrl-C to stop)';
 
 export function registerBuild(program: Command): void {
   program
@@ -21,8 +25,9 @@ export function registerBuild(program: Command): void {
     .option('--json', 'print the result and diagnostics as JSON on stdout')
     .option('--strict', 'treat warnings as errors')
     .option('--out <dir>', 'output folder', 'out')
+    .option('--watch', watchHelp)
     .action(async (flags: BuildFlags, command: Command) => {
-      process.exitCode = await runBuild(command, flags, false);
+      process.exitCode = await runOrWatch(command, flags, false);
     });
 
   program
@@ -30,9 +35,15 @@ export function registerBuild(program: Command): void {
     .description('compile and validate every definition; write nothing')
     .option('--json', 'print the diagnostics as JSON on stdout')
     .option('--strict', 'treat warnings as errors')
+    .option('--watch', watchHelp.replace('build', 'validate'))
     .action(async (flags: BuildFlags, command: Command) => {
-      process.exitCode = await runBuild(command, flags, true);
+      process.exitCode = await runOrWatch(command, flags, true);
     });
+}
+
+async function runOrWatch(command: Command, flags: BuildFlags, dryRun: boolean): Promise<number> {
+  if (!flags.watch) return runBuild(command, flags, dryRun);
+  return watch(globalOptions(command).root, () => runBuild(command, flags, dryRun));
 }
 
 async function runBuild(command: Command, flags: BuildFlags, dryRun: boolean): Promise<number> {

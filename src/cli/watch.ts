@@ -1,0 +1,93 @@
+/**
+ * `obs build --watch` / `obs validate --watch`: run once, then again whenever a file under the
+ * definition folders or `platform/` changes. The process stays warm between runs: the compiler is
+ * loaded and its code optimised, esbuild's service is running, definitions that did not change
+ * (nor anything they import) are not run again, and queries parsed before are not parsed again.
+ * Changes to the compiler itself (`src/`) need a restart.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { definitionDirs } from '../load/discover.ts';
+import { info, paintErr } from './output.ts';
+
+/** The folders a watch follows, relative to the project root. */
+export const watchedDirs = [...definitionDirs, 'platform'];
+
+/** Files whose change can change a build; editors' swap and backup files are not among them. */
+const relevant = /\.(?:[cm]?ts|[cm]?js|json|ya?ml)$/;
+
+/**
+ * Watch `dir` and every folder below it, each with its own watcher: Node's recursive mode on
+ * Linux loses a file once an editor replaces it (write aside, rename over), and a folder's own
+ * watcher does not. Folders created later are watched from their creation.
+ */
+function watchTree(dir: string, onChange: (file: string) => void): void {
+  const watched = new Set<string>();
+  const add = (folder: string) => {
+    if (watched.has(folder)) return;
+    watched.add(folder);
+    try {
+      fs.watch(folder, (_event, name) => {
+        if (!name) return;
+        const file = path.join(folder, name.toString());
+        if (isFolder(file)) add(file);
+        else if (relevant.test(file)) onChange(file);
+      });
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory() && !entry.name.startsWith('.')) add(path.join(folder, entry.name));
+      }
+    } catch {
+      watched.delete(folder); // removed meanwhile
+    }
+  };
+  add(dir);
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Call `run` now, then after every change: changes within `settleMs` of each other make one run,
+ * and a change during a run makes one more run after it. Never resolves; Ctrl-C ends it.
+ */
+export async function watch(
+  root: string,
+  run: () => Promise<unknown>,
+  settleMs = 100,
+): Promise<never> {
+  const dirs = watchedDirs.filter((dir) => fs.existsSync(path.join(root, dir)));
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const runAgain = async () => {
+    timer = undefined;
+    if (running) return; // the run in progress schedules the next one when it ends
+    const files = [...changed].sort();
+    changed.clear();
+    info(paintErr.dim(`changed: ${files.join(', ')}; building again`));
+    running = run().then(
+      () => undefined,
+      (error: unknown) => info(paintErr.red(`watch: the run failed: ${String(error)}`)),
+    );
+    await running;
+    running = undefined;
+    if (changed.size > 0) timer ??= setTimeout(runAgain, settleMs);
+  };
+
+  await run();
+  const onChange = (file: string) => {
+    changed.add(path.relative(root, file).split(path.sep).join('/'));
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(runAgain, settleMs);
+  };
+  for (const dir of dirs) watchTree(path.join(root, dir), onChange);
+  const list = dirs.map((dir) => `${dir}/`).join(', ') || 'nothing (no definition folders)';
+  info(paintErr.dim(`watching ${list} for changes (Ctrl-C to stop)`));
+  return new Promise<never>(() => {});
+}
