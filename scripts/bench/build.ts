@@ -2,11 +2,12 @@
  * Build benchmark: the real CLI on synthetic platforms of 10, 100 and 1,000 services, and on the
  * real Virtual Pet tree; each against a floor run (a fresh Node process that only writes the same
  * bytes). Output goes to /dev/shm where it exists: disk writes here are too noisy to compare.
- * Each case is built twice more: as a rebuild (caches in place) and cold (OBS_NO_CACHE=1).
+ * Each case is built twice more: as a rebuild (caches in place) and cold (OBS_NO_CACHE=1); the
+ * synthetic ones are also edited under `obs build --watch`.
  * Prints wall time, peak memory, the ratio to the floor, and where the time went (from the
  * stage timings `obs -v build` prints), measured in one run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,8 @@ export interface BuildBenchRow {
   floor: Measure;
   ratio: number;
   coldRatio: number;
+  /** `obs build --watch`: median time from saving a changed definition to the build's summary. */
+  watchMs?: number;
 }
 
 function benchRoot(name: string, root: string): BuildBenchRow {
@@ -94,6 +97,44 @@ function benchRoot(name: string, root: string): BuildBenchRow {
 }
 
 /**
+ * The latency of `obs build --watch` on `root`: the median, over `saves` saves, of the time from
+ * writing a changed definition (a different dashboard title prefix) to the summary line of the
+ * build it starts. The synthetic platform is one file, so each save runs all of it again.
+ */
+async function watchLatency(root: string, outDir: string, saves = 5): Promise<number> {
+  const file = path.join(root, 'dashboards', 'bench.ts');
+  const original = fs.readFileSync(file, 'utf8');
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin/obs.js'), '--root', root, 'build', '--watch', '--out', outDir],
+    { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let pending: ((at: number) => void) | undefined;
+  let buffer = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    if (lines.some((line) => /^[✔✘] /.test(line))) pending?.(performance.now());
+  });
+  const summary = () => new Promise<number>((resolve) => (pending = resolve));
+  const times: number[] = [];
+  try {
+    await summary(); // the first build
+    for (let i = 1; i <= saves; i += 1) {
+      const next = summary();
+      const saved = performance.now();
+      fs.writeFileSync(file, original.replace("'Bench '", `'Bench${'!'.repeat(i)} '`));
+      times.push((await next) - saved);
+    }
+  } finally {
+    child.kill();
+    fs.writeFileSync(file, original);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+/**
  * Where the time of a measured build went, from the stage timings `obs -v build` prints: each
  * pipeline stage, and the rest of the wall time (Node's start, loading the CLI, printing, exit).
  */
@@ -116,11 +157,15 @@ function stageBreakdown(run: Measure): string {
 }
 
 /** Run the build benchmark and print one line per case. */
-export function runBuildBench(sizes = [10, 100, 1000]): BuildBenchRow[] {
+export async function runBuildBench(sizes = [10, 100, 1000]): Promise<BuildBenchRow[]> {
   const rows: BuildBenchRow[] = [benchRoot('virtual-pet (real tree)', repoRoot)];
   for (const size of sizes) {
     const root = syntheticProject(size);
-    rows.push(benchRoot(`synthetic ${size} services`, root));
+    const row = benchRoot(`synthetic ${size} services`, root);
+    const outDir = path.join(scratch, `obs-bench-watch-${process.pid}`);
+    row.watchMs = await watchLatency(root, outDir);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    rows.push(row);
     fs.rmSync(root, { recursive: true, force: true });
   }
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -137,6 +182,15 @@ export function runBuildBench(sizes = [10, 100, 1000]): BuildBenchRow[] {
         `ratio ${row.ratio.toFixed(2)}× (cold ${row.coldRatio.toFixed(2)}×)`,
     );
   }
+  console.log(
+    'obs build --watch: median time from saving a changed definition to its summary line',
+  );
+  for (const row of rows.filter((r) => r.watchMs !== undefined)) {
+    const ratio = row.watchMs! / row.floor.ms;
+    console.log(
+      `  ${row.name.padEnd(26)} ${row.watchMs!.toFixed(0).padStart(6)} ms  (${ratio.toFixed(2)}× the floor)`,
+    );
+  }
   console.log('where the time of each rebuild and cold build went:');
   for (const row of rows) {
     console.log(`  ${row.name.padEnd(26)} rebuild: ${stageBreakdown(row.build)}`);
@@ -145,4 +199,4 @@ export function runBuildBench(sizes = [10, 100, 1000]): BuildBenchRow[] {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runBuildBench();
+if (import.meta.url === `file://${process.argv[1]}`) await runBuildBench();

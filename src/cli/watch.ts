@@ -71,6 +71,10 @@ export async function watch(
     const files = [...changed].sort();
     changed.clear();
     info(paintErr.dim(`changed: ${files.join(', ')}; building again`));
+    await runOnce();
+  };
+  /** One run; a crash is reported and the watch goes on. */
+  const runOnce = async () => {
     running = run().then(
       () => undefined,
       (error: unknown) => info(paintErr.red(`watch: the run failed: ${String(error)}`)),
@@ -80,13 +84,13 @@ export async function watch(
     if (changed.size > 0) timer ??= setTimeout(runAgain, settleMs);
   };
 
-  await run();
   const onChange = (file: string) => {
     changed.add(path.relative(root, file).split(path.sep).join('/'));
     if (timer) clearTimeout(timer);
     timer = setTimeout(runAgain, settleMs);
   };
   for (const dir of dirs) watchTree(path.join(root, dir), onChange);
+  await runOnce(); // after the watchers start, so a save during the first run is not missed
   const list = dirs.map((dir) => `${dir}/`).join(', ') || 'nothing (no definition folders)';
   info(paintErr.dim(`watching ${list} for changes (Ctrl-C to stop)`));
   return new Promise<never>(() => {});
