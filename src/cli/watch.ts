@@ -19,28 +19,47 @@ const relevant = /\.(?:[cm]?ts|[cm]?js|json|ya?ml)$/;
 /**
  * Watch `dir` and every folder below it, each with its own watcher: Node's recursive mode on
  * Linux loses a file once an editor replaces it (write aside, rename over), and a folder's own
- * watcher does not. Folders created later are watched from their creation.
+ * watcher does not. A folder created (or moved in) later is watched from then on and its files
+ * count as changed; a folder removed counts as a change too.
  */
 function watchTree(dir: string, onChange: (file: string) => void): void {
-  const watched = new Set<string>();
-  const add = (folder: string) => {
-    if (watched.has(folder)) return;
-    watched.add(folder);
-    try {
-      fs.watch(folder, (_event, name) => {
-        if (!name) return;
-        const file = path.join(folder, name.toString());
-        if (isFolder(file)) add(file);
-        else if (relevant.test(file)) onChange(file);
-      });
-      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        if (entry.isDirectory() && !entry.name.startsWith('.')) add(path.join(folder, entry.name));
+  const watchers = new Map<string, fs.FSWatcher>();
+  const unwatch = (folder: string) => {
+    for (const [watchedFolder, watcher] of watchers) {
+      if (watchedFolder === folder || watchedFolder.startsWith(folder + path.sep)) {
+        watcher.close();
+        watchers.delete(watchedFolder);
       }
-    } catch {
-      watched.delete(folder); // removed meanwhile
     }
   };
-  add(dir);
+  const add = (folder: string, announce: boolean) => {
+    unwatch(folder);
+    let watcher: fs.FSWatcher;
+    try {
+      watcher = fs.watch(folder, (event, name) => {
+        if (!name) return;
+        const file = path.join(folder, name.toString());
+        if (event === 'rename' && isFolder(file)) {
+          add(file, true);
+        } else if (watchers.has(file)) {
+          unwatch(file); // a watched folder went away
+          onChange(file);
+        } else if (relevant.test(file)) {
+          onChange(file);
+        }
+      });
+      watcher.on('error', () => unwatch(folder));
+      watchers.set(folder, watcher);
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory() && !entry.name.startsWith('.')) add(full, announce);
+        else if (announce && relevant.test(entry.name)) onChange(full);
+      }
+    } catch {
+      unwatch(folder); // removed meanwhile
+    }
+  };
+  add(dir, false);
 }
 
 function isFolder(file: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * `obs build --watch`: one build at the start, another after each change to a definition
- * (also when an editor replaces the file instead of writing it), a failed build leaves `out/`
- * as it was, and the next good one writes again.
+ * (also when an editor replaces the file instead of writing it, and in folders made later), a
+ * failed build leaves `out/` as it was, and the next good one writes again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -90,5 +90,16 @@ describe('obs build --watch', () => {
     saveByRename(file, definition('Fourth'));
     expect(await nextSummary()).toMatch(/^✔ /);
     expect(fs.readFileSync(outFile, 'utf8')).toContain('"title": "Fourth"');
+
+    // A folder made after the start is watched, and removing it is a change too.
+    const more = path.join(root, 'dashboards/more');
+    fs.mkdirSync(more);
+    fs.writeFileSync(
+      path.join(more, 'extra.ts'),
+      definition('Extra').replace(".uid('watched')", ".uid('extra')"),
+    );
+    expect(await nextSummary()).toMatch(/^✔ 2 resources /);
+    fs.rmSync(more, { recursive: true });
+    expect(await nextSummary()).toMatch(/^✔ 1 resources /);
   }, 120_000);
 });

@@ -128,7 +128,8 @@ async function runJob(
     verdicts?.save(texts);
     return [];
   }
-  verdicts?.save(texts.filter((_, i) => !pending.includes(job.files[i]!))); // those passed before
+  const rechecked = new Set(pending);
+  verdicts?.save(texts.filter((_, i) => !rechecked.has(job.files[i]!))); // those passed before
   const problems = job.parse(output, paths);
   if (problems.length === 0) {
     const resource = pending[0]!.resources[0]!;
