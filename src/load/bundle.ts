@@ -84,7 +84,8 @@ function exportNames(exports: object): string[] {
 function stub(file: string, exports: object): string {
   const names = exportNames(exports).filter((name) => name !== 'default');
   const lines = [
-    `const m = globalThis[Symbol.for('obs.shared-modules')][${JSON.stringify(file)}];`,
+    `const m = globalThis[Symbol.for('obs.shared-modules')]?.[${JSON.stringify(file)}];`,
+    `if (!m) throw new Error(${JSON.stringify(`${file} is not shared: import definition bundles through loadDefinitions()`)});`,
   ];
   if (names.length) lines.push(`export const { ${names.join(', ')} } = m;`);
   if ('default' in exports) lines.push('export default m.default;');
