@@ -44,7 +44,7 @@ const sharedGlobal = Symbol.for('obs.shared-modules');
 interface SharedTable {
   /** Resolved file → the module's exports. */
   modules: Map<string, object>;
-  /** Changes when a shared module's path or export names change: part of the bundle cache key. */
+  /** Changes when any stub would change (path, export names, form): part of the bundle cache key. */
   signature: string;
 }
 
@@ -63,7 +63,7 @@ function sharedTable(): SharedTable {
       continue; // not on disk (an installed bundle): definitions bundle their own copy
     }
     modules.set(file, exports);
-    signature.update(`${file}\u0000${exportNames(exports).join(',')}\n`);
+    signature.update(stub(file, exports)); // the stub as bundled: names, path and form
   }
   shared = { modules, signature: signature.digest('hex') };
   return shared;
