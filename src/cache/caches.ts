@@ -77,3 +77,32 @@ function pruneCacheFiles(dir: string, prefix: string): void {
     // nothing to prune
   }
 }
+
+/** A file's path, modification time and size: what says it is unchanged since it was recorded. */
+export type InputStamp = [file: string, mtimeMs: number, size: number];
+
+/** The stamps of the files that exist among `files`. */
+export function stampInputs(files: string[]): InputStamp[] {
+  const stamps: InputStamp[] = [];
+  for (const file of files) {
+    try {
+      const stat = fs.statSync(file);
+      stamps.push([file, stat.mtimeMs, stat.size]);
+    } catch {
+      // gone: nothing to compare later
+    }
+  }
+  return stamps;
+}
+
+/** Whether every stamped file still has its recorded modification time and size. */
+export function inputsUnchanged(stamps: InputStamp[]): boolean {
+  return stamps.every(([file, mtimeMs, size]) => {
+    try {
+      const stat = fs.statSync(file);
+      return stat.mtimeMs === mtimeMs && stat.size === size;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -82,25 +82,31 @@ export function writeOut(outDir: string, files: Rendered[]): WriteResult {
   return { written: files.length, changed };
 }
 
-/** Paths that are new, changed or gone compared with the current `out/`. */
+/**
+ * Paths that are new, changed or gone compared with the current `out/`: the two manifests'
+ * hashes compared, so no file is read or hashed again.
+ */
 function diffAgainst(outDir: string, files: Rendered[]): string[] {
   const previous = readManifest(outDir);
-  const next = new Map(files.map((f) => [f.path, f.text]));
+  const next = manifestHashes(files.find((f) => f.path === 'manifest.json')?.text ?? '');
   const changed = new Set<string>();
-  for (const [file, text] of next) {
-    if (file === 'manifest.json') continue;
-    const sha = crypto.createHash('sha256').update(text).digest('hex');
-    if (previous.get(file) !== sha) changed.add(file);
-  }
+  for (const [file, sha] of next) if (previous.get(file) !== sha) changed.add(file);
   for (const file of previous.keys()) if (!next.has(file)) changed.add(file);
   return [...changed].sort();
 }
 
 function readManifest(outDir: string): Map<string, string> {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
-      files: ManifestEntry[];
-    };
+    return manifestHashes(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Path → sha256 of every file a manifest lists; empty when the text is not a manifest. */
+function manifestHashes(text: string): Map<string, string> {
+  try {
+    const manifest = JSON.parse(text) as { files: ManifestEntry[] };
     return new Map(manifest.files.map((f) => [f.path, f.sha256]));
   } catch {
     return new Map();

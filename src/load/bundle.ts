@@ -14,7 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { cachesEnabled } from '../cache/caches.ts';
+import {
+  cachesEnabled,
+  inputsUnchanged,
+  readCacheFile,
+  stampInputs,
+  type InputStamp,
+} from '../cache/caches.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { repoRoot, toRepoPath } from '../model/source.ts';
 import { sharedModules } from './shared-modules.ts';
@@ -226,7 +232,7 @@ function dependencyChunksOf(metafile: esbuild.Metafile): string[] {
  * size and modification time), which saves the esbuild run on a rebuild (not with OBS_NO_CACHE).
  */
 interface CacheRecord {
-  inputs: [string, number, number][];
+  inputs: InputStamp[];
   entries: [string, string][];
   dependencyChunks: string[];
 }
@@ -241,35 +247,17 @@ function cacheFile(outdir: string, files: string[]): string {
   return path.join(outdir, `bundle-${key}.json`);
 }
 
-function stamp(file: string): [string, number, number] | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return [file, stat.mtimeMs, stat.size];
-  } catch {
-    return undefined;
-  }
-}
-
 function readCache(outdir: string, files: string[]): Omit<BundleResult, 'diagnostics'> | undefined {
-  let record: CacheRecord;
-  try {
-    record = JSON.parse(fs.readFileSync(cacheFile(outdir, files), 'utf8')) as CacheRecord;
-  } catch {
-    return undefined;
-  }
-  for (const [file, mtime, size] of record.inputs) {
-    const now = stamp(file);
-    if (!now || now[1] !== mtime || now[2] !== size) return undefined;
-  }
+  const record = readCacheFile<CacheRecord>(cacheFile(outdir, files));
+  if (!record || !inputsUnchanged(record.inputs)) return undefined;
   const outputs = [...record.entries.map(([, output]) => output), ...record.dependencyChunks];
   if (!outputs.every((output) => fs.existsSync(output))) return undefined;
   return { entries: new Map(record.entries), dependencyChunks: record.dependencyChunks };
 }
 
 function writeCache(outdir: string, files: string[], bundled: Bundled): void {
-  const inputs = bundled.inputs.map(stamp).filter((s): s is [string, number, number] => !!s);
   const record: CacheRecord = {
-    inputs,
+    inputs: stampInputs(bundled.inputs),
     entries: [...bundled.entries],
     dependencyChunks: bundled.dependencyChunks,
   };

@@ -12,7 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from './import-module.ts';
-import { cachesEnabled, readCacheFile, touchCacheFile, writeCacheFile } from '../cache/caches.ts';
+import {
+  cachesEnabled,
+  inputsUnchanged,
+  readCacheFile,
+  stampInputs,
+  touchCacheFile,
+  writeCacheFile,
+  type InputStamp,
+} from '../cache/caches.ts';
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -40,20 +48,9 @@ function cacheDir(): string {
   return path.join(os.tmpdir(), `obs-modules-${user}`);
 }
 
-type Stamp = [string, number, number];
-
 interface ModuleRecord {
-  inputs: Stamp[];
+  inputs: InputStamp[];
   output: string;
-}
-
-function stamp(file: string): Stamp | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return [file, stat.mtimeMs, stat.size];
-  } catch {
-    return undefined;
-  }
 }
 
 function recordFile(file: string): string {
@@ -66,10 +63,7 @@ function cachedOutput(file: string): string | undefined {
   if (!cachesEnabled()) return undefined;
   const record = readCacheFile<ModuleRecord>(recordFile(file));
   if (!record || !fs.existsSync(record.output)) return undefined;
-  for (const [input, mtime, size] of record.inputs) {
-    const now = stamp(input);
-    if (!now || now[1] !== mtime || now[2] !== size) return undefined;
-  }
+  if (!inputsUnchanged(record.inputs)) return undefined;
   touchCacheFile(record.output); // in use: not pruned
   return record.output;
 }
@@ -103,9 +97,7 @@ async function bundle(file: string): Promise<string> {
     fs.writeFileSync(`${output}.${process.pid}`, code);
     fs.renameSync(`${output}.${process.pid}`, output);
   }
-  const inputs = Object.keys(result.metafile!.inputs)
-    .map((input) => stamp(path.resolve(input)))
-    .filter((s): s is Stamp => s !== undefined);
+  const inputs = stampInputs(Object.keys(result.metafile!.inputs).map((i) => path.resolve(i)));
   // Records and modules unused for a week are pruned together (the `module-` prefix).
   writeCacheFile(recordFile(file), JSON.stringify({ inputs, output }), 'module-');
   return output;

@@ -19,29 +19,23 @@ export interface GrafanaTarget {
   folderPrefix?: string;
 }
 
+/** A Mimir, Cortex or Loki ruler API, reached per tenant. */
+export interface RulerTarget {
+  mode: 'ruler';
+  url: string;
+  auth: Auth;
+  tenant: string;
+  /** Namespace prefix marking the groups push owns; `obs-` by default. */
+  prefix?: string;
+}
+
 /** Prometheus rules: files in a directory plus `POST /-/reload`, or a Mimir/Cortex ruler. */
 export type PrometheusTarget =
-  | { mode: 'files'; url: string; auth: Auth; rulesDir: string }
-  | {
-      mode: 'ruler';
-      url: string;
-      auth: Auth;
-      tenant: string;
-      /** Namespace prefix marking the groups push owns; `obs-` by default. */
-      prefix?: string;
-    };
+  { mode: 'files'; url: string; auth: Auth; rulesDir: string } | RulerTarget;
 
 /** Loki rules: its ruler API, or rule files for a ruler with local storage. */
 export type LokiTarget =
-  | {
-      mode: 'ruler';
-      url: string;
-      auth: Auth;
-      tenant: string;
-      /** Namespace prefix marking the groups push owns; `obs-` by default. */
-      prefix?: string;
-    }
-  | { mode: 'files'; url: string; auth: Auth; rulesDir: string; tenant: string };
+  RulerTarget | { mode: 'files'; url: string; auth: Auth; rulesDir: string; tenant: string };
 
 /** Alertmanager: config file plus `POST /-/reload`, or the Mimir Alertmanager API. */
 export type AlertmanagerTarget =

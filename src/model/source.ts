@@ -55,21 +55,6 @@ function parseFrame(raw: string): SourceLocation | undefined {
 }
 
 /**
- * Folders whose frames are the compiler's own, not a definition's: the `src/` this function
- * lives in and `node_modules`. Taken from this function's own (source-mapped) frame, so it is
- * right whether the code runs from `src/`, a bundle, or a test runner.
- */
-let internalDirs: string[] | undefined;
-
-function internal(self: SourceLocation | undefined): string[] {
-  if (!internalDirs) {
-    const srcDir = self ? path.dirname(path.dirname(self.file)) : path.join(repoRoot, 'src');
-    internalDirs = [srcDir + path.sep, `${path.sep}node_modules${path.sep}`];
-  }
-  return internalDirs;
-}
-
-/**
  * The first stack frame outside the compiler and its dependencies: the definition line that
  * called a builder, as an absolute path (the loader makes it relative). Unknown, never a throw,
  * when there is no such frame.
@@ -146,7 +131,6 @@ function fastCapture(skipHelpers: boolean, limit = 8): SourceLocation | undefine
   // Frames cost time each, and the definition line is usually within the first few: a short
   // stack first, a long one only when it was cut before any definition frame.
   const sites = rawCallSites(limit);
-  let dirs: [string, string] | undefined;
   let helper: SourceLocation | undefined;
   for (const site of sites) {
     if (site.isNative()) continue;
@@ -155,8 +139,7 @@ function fastCapture(skipHelpers: boolean, limit = 8): SourceLocation | undefine
     if (site.getFileName()?.includes(nodeModulesSegment)) continue;
     const location = mapped(site);
     if (!location) return undefined;
-    dirs ??= ownDirs();
-    if (location.file.startsWith(dirs[0]) || location.file.includes(dirs[1])) continue;
+    if (isCompilerFrame(location.file)) continue;
     if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
     helper ??= location;
   }
@@ -182,36 +165,36 @@ export function isDefinitionHelper(file: string): boolean {
 }
 
 /**
- * The compiler's `src/` and `node_modules`. `src/` is taken from this module's own mapped frame
- * when it has one (a copy bundled with the definitions); run from the CLI's bundle, which is
- * loaded without its map, it is the repository's `src/`.
+ * The compiler's `src/` and `node_modules`: frames there are never a definition's. `src/` is
+ * taken from this module's own mapped frame when it has one (a copy bundled with the
+ * definitions); run from the CLI's bundle (loaded without its map) or a test runner, it is the
+ * repository's `src/`.
  */
-let ownDirsCache: [string, string] | undefined;
+let compilerDirs: [string, string] | undefined;
 
-function ownDirs(): [string, string] {
-  if (ownDirsCache) return ownDirsCache;
-  const previous = Error.prepareStackTrace;
-  Error.prepareStackTrace = (_error, sites) => sites;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder);
-  const sites = holder.stack;
-  Error.prepareStackTrace = previous;
-  const here = Array.isArray(sites) && sites[0] ? mapped(sites[0]) : undefined;
-  const srcDir = here ? path.dirname(path.dirname(here.file)) : path.join(repoRoot, 'src');
-  ownDirsCache = [srcDir + path.sep, `${path.sep}node_modules${path.sep}`];
-  return ownDirsCache;
+function isCompilerFrame(file: string): boolean {
+  if (!compilerDirs) {
+    const previous = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_error, sites) => sites;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder);
+    const sites = holder.stack;
+    Error.prepareStackTrace = previous;
+    const here = Array.isArray(sites) && sites[0] ? mapped(sites[0]) : undefined;
+    const srcDir = here ? path.dirname(path.dirname(here.file)) : path.join(repoRoot, 'src');
+    compilerDirs = [srcDir + path.sep, `${path.sep}node_modules${path.sep}`];
+  }
+  return file.startsWith(compilerDirs[0]) || file.includes(compilerDirs[1]);
 }
 
 /** The portable path: let Node (or the test runner) format a mapped stack, and parse it. */
 function slowCapture(skipHelpers: boolean): SourceLocation {
   const lines = (new Error().stack ?? '').split('\n').slice(1);
-  const dirs = internal(parseFrame(lines[0] ?? ''));
   let helper: SourceLocation | undefined;
   for (const raw of lines) {
     const location = parseFrame(raw);
     if (!location || !path.isAbsolute(location.file)) continue;
-    const [srcDir, nodeModules] = dirs as [string, string];
-    if (location.file.startsWith(srcDir) || location.file.includes(nodeModules)) continue;
+    if (isCompilerFrame(location.file)) continue;
     if (!skipHelpers || !isDefinitionHelper(location.file)) return location;
     helper ??= location;
   }

@@ -112,24 +112,25 @@ async function runJob(
 
   const verdicts = job.selfContained ? verdictsOf(bin, job.args) : undefined;
   const texts = job.files.map(textOf);
-  const pending = job.files.filter((_, i) => !verdicts?.passed(texts[i]!));
+  const known = texts.map((text) => verdicts?.passed(text) ?? false);
+  const pending = job.files.filter((_, i) => !known[i]);
   if (pending.length === 0) {
     verdicts?.save(texts);
     return [];
   }
-  for (const file of pending) {
+  job.files.forEach((file, i) => {
+    if (known[i]) return;
     const target = path.join(dir, file.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, textOf(file));
-  }
+    fs.writeFileSync(target, texts[i]!);
+  });
   const paths = pending.map((f) => f.path);
   const { code, output } = await runTool(bin, [...job.args, ...paths], dir);
   if (code === 0) {
     verdicts?.save(texts);
     return [];
   }
-  const rechecked = new Set(pending);
-  verdicts?.save(texts.filter((_, i) => !rechecked.has(job.files[i]!))); // those passed before
+  verdicts?.save(texts.filter((_, i) => known[i])); // only those that passed before
   const problems = job.parse(output, paths);
   if (problems.length === 0) {
     const resource = pending[0]!.resources[0]!;

@@ -42,10 +42,16 @@ export function verdictsOf(bin: string, args: string[]): Verdicts {
   const key = digest(identity).slice(0, 16);
   const target = path.join(validateCacheDir, `verdicts-${key}-${projectKey()}.json`);
   const known = new Set(readCacheFile<string[]>(target) ?? []);
+  const digests = new Map<string, string>(); // each text is hashed once, asked and saved
+  const digestOf = (text: string) => {
+    let value = digests.get(text);
+    if (value === undefined) digests.set(text, (value = digest(text)));
+    return value;
+  };
   return {
-    passed: (text) => known.has(digest(text)),
+    passed: (text) => known.has(digestOf(text)),
     save(passed) {
-      const next = [...new Set(passed.map(digest))].sort();
+      const next = [...new Set(passed.map(digestOf))].sort();
       if (next.length === known.size && next.every((d) => known.has(d))) {
         touchCacheFile(target); // still in use: keep it from being pruned
         return;
